@@ -1,0 +1,2 @@
+/** {@code keyhole policy ...}: commands over IAM policy documents. */
+package dev.keyhole.cli.policy;

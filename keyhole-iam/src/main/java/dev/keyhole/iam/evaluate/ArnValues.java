@@ -1,0 +1,53 @@
+package dev.keyhole.iam.evaluate;
+
+import dev.keyhole.iam.request.RequestContext;
+import java.util.List;
+
+/** {@code ArnEquals}/{@code ArnLike} and their negations: both match component by component with wildcards. */
+final class ArnValues implements PolicyValues {
+
+    private final List<Template> templates;
+    private final ArnPattern[] patterns;
+
+    private ArnValues(List<Template> templates, ArnPattern[] patterns) {
+        this.templates = templates;
+        this.patterns = patterns;
+    }
+
+    static PolicyValues compile(List<Template> templates) {
+        ArnValues unbound = new ArnValues(templates, null);
+        return templates.stream().anyMatch(Template::hasVariables) ? unbound : unbound.bind(RequestContext.empty());
+    }
+
+    @Override
+    public PolicyValues bind(RequestContext ctx) {
+        ArnPattern[] p = new ArnPattern[templates.size()];
+        for (int i = 0; i < p.length; i++) {
+            Glob g = templates.get(i).resolveGlob(ctx);
+            if (g == null) {
+                return null;
+            }
+            p[i] = new ArnPattern(g);
+        }
+        return new ArnValues(templates, p);
+    }
+
+    @Override
+    public boolean accepts(String contextValue) {
+        return true;
+    }
+
+    @Override
+    public boolean matchesAny(String v) {
+        Arn arn = new Arn(v);
+        if (!arn.valid) {
+            return false;
+        }
+        for (ArnPattern p : patterns) {
+            if (p.matches(arn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.keyhole.iam.evaluate;
+
+import dev.keyhole.iam.policy.BaseOperator;
+import dev.keyhole.iam.request.RequestContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The {@code Date*} operators. Values are ISO 8601 dates or date-times (UTC when no offset is given)
+ * or epoch seconds, as IAM accepts for {@code aws:CurrentTime} and {@code aws:EpochTime}.
+ */
+final class DateValues implements PolicyValues {
+
+    private final BaseOperator op;
+    private final Instant[] values;
+
+    private DateValues(BaseOperator op, Instant[] values) {
+        this.op = op;
+        this.values = values;
+    }
+
+    static PolicyValues compile(BaseOperator op, List<String> raw) {
+        return new DateValues(op, raw.stream().map(DateValues::parse).toArray(Instant[]::new));
+    }
+
+    /** Reads an ISO 8601 date, date-time, or epoch seconds; {@code null} when it is none of them. */
+    static Instant parse(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-') && t.indexOf('-', 1) < 0) {
+            try {
+                BigDecimal secs = new BigDecimal(t);
+                long whole = secs.longValue();
+                int nanos = secs.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+                return Instant.ofEpochSecond(whole, nanos);
+            } catch (NumberFormatException | ArithmeticException e) {
+                return null;
+            }
+        }
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the forms without an offset
+        }
+        try {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ignored) {
+            // try a bare date
+        }
+        try {
+            return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public PolicyValues bind(RequestContext ctx) {
+        return this;
+    }
+
+    @Override
+    public boolean accepts(String contextValue) {
+        return parse(contextValue) != null;
+    }
+
+    @Override
+    public boolean matchesAny(String contextValue) {
+        Instant c = parse(contextValue);
+        for (Instant p : values) {
+            if (p != null && c != null && Comparisons.holds(op, c.compareTo(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

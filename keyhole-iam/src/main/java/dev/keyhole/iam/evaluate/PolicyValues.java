@@ -1,0 +1,19 @@
+package dev.keyhole.iam.evaluate;
+
+import dev.keyhole.iam.request.RequestContext;
+
+/**
+ * The compiled values of one condition, for one operator family. Values without policy variables
+ * are compiled once; values with variables are bound to each request first.
+ */
+interface PolicyValues {
+
+    /** These values with policy variables substituted from {@code ctx}; {@code null} if one cannot be resolved. */
+    PolicyValues bind(RequestContext ctx);
+
+    /** Whether a context value can be read as this family's type at all. */
+    boolean accepts(String contextValue);
+
+    /** Whether the context value matches at least one policy value (in the positive sense of the operator). */
+    boolean matchesAny(String contextValue);
+}
