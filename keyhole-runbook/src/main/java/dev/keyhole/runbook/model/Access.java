@@ -1,0 +1,30 @@
+package dev.keyhole.runbook.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who may run a runbook and on which conditions.
+ *
+ * @param runners principals allowed to run it: {@code user:NAME}, {@code group:NAME} or {@code service:ARN}
+ * @param ticketRequired whether each run needs a ticket id
+ * @param ticketPattern the regular expression a ticket id must match, or {@code null}
+ * @param approvals how many distinct approvals a run needs (0 for none)
+ * @param approvers groups whose members may approve
+ * @param sessionTtl how long minted credentials live (900 s to 12 h, as STS allows)
+ * @param credentials whether {@code keyhole credentials} may hand the narrowed credentials to people
+ */
+public record Access(
+        List<String> runners,
+        boolean ticketRequired,
+        String ticketPattern,
+        int approvals,
+        List<String> approvers,
+        Duration sessionTtl,
+        boolean credentials) {
+
+    public Access {
+        runners = List.copyOf(runners);
+        approvers = List.copyOf(approvers);
+    }
+}
