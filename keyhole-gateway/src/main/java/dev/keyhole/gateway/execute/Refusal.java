@@ -1,0 +1,26 @@
+package dev.keyhole.gateway.execute;
+
+/**
+ * keyhole refused to run something, before any credential was minted; the message says why and how
+ * to get it to run. Distinct from a failure (something broke) and from AWS denying a call.
+ */
+public final class Refusal extends RuntimeException {
+
+    /** Why a run was refused. */
+    public enum Kind {
+        NOT_ALLOWED, TICKET_MISSING, TICKET_INVALID, APPROVAL_REQUIRED, BAD_PARAMETERS, UNKNOWN_QUERY,
+        CURSOR_REJECTED, PREFLIGHT_DENIED
+    }
+
+    private final Kind kind;
+
+    public Refusal(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    /** The kind of refusal, for audit records and exit codes. */
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,2 @@
+/** Results for people: masked attributes and plain JSON values. */
+package dev.keyhole.gateway.shape;
