@@ -12,6 +12,6 @@ import java.util.Map;
 public record Example(String description, String query, Map<String, String> params) {
 
     public Example {
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 }
