@@ -1,0 +1,108 @@
+package dev.keyhole.cli.run;
+
+import dev.keyhole.cli.ExitCode;
+import dev.keyhole.cli.config.Gateway;
+import dev.keyhole.cli.config.KeyholeConfig;
+import dev.keyhole.cli.runbooks.RunbookDirectory;
+import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.execute.Refusal;
+import dev.keyhole.gateway.execute.RunRequest;
+import dev.keyhole.gateway.execute.RunResult;
+import dev.keyhole.runbook.load.RunbookLoader;
+import dev.keyhole.runbook.model.QuerySpec;
+import dev.keyhole.runbook.model.Runbook;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * {@code keyhole run RUNBOOK [QUERY] --param k=v --ticket T}: one execution with minted, narrowed
+ * credentials. Exit 0 ran, 2 invalid input, 3 refused or denied, 1 failed.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a runbook query with short-lived credentials that allow exactly that query.")
+public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUNBOOK")
+    String runbook;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "The query (default: the first).")
+    String query;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-t", "--ticket"}, paramLabel = "ID", description = "The ticket this run is for.")
+    String ticket;
+
+    @Option(names = "--cursor", description = "Continue from a cursor a previous run printed.")
+    String cursor;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json, jsonl or csv.")
+    String output;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "keyhole.yaml",
+            description = "Configuration file (default: ${DEFAULT-VALUE}; built-in defaults when absent).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Set.of("table", "json", "jsonl", "csv").contains(output)) {
+            err.println("keyhole: --output must be table, json, jsonl or csv");
+            return ExitCode.INVALID_INPUT;
+        }
+        KeyholeConfig cfg = KeyholeConfig.load(config);
+        RunbookLoader.Result loaded = RunbookDirectory.load(cfg.runbooks(), err);
+        if (loaded == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        Runbook rb = loaded.runbooks().stream().filter(r -> r.name().equals(runbook)).findFirst().orElse(null);
+        if (rb == null) {
+            err.println("keyhole: no runbook `" + runbook + "`; see `keyhole runbooks list`");
+            return ExitCode.INVALID_INPUT;
+        }
+        String user = System.getenv().getOrDefault("KEYHOLE_USER", System.getProperty("user.name"));
+        Caller caller = new Caller(user, cfg.users().getOrDefault(user, Set.of()));
+        try (Gateway gw = new Gateway(cfg, Clock.systemUTC())) {
+            return run(gw, rb, caller, out, err);
+        }
+    }
+
+    /** Runs with an existing gateway; used by {@code keyhole demo} too. */
+    int run(Gateway gw, Runbook rb, Caller caller, PrintWriter out, PrintWriter err) throws Exception {
+        String correlationId = "kh-" + UUID.randomUUID().toString().substring(0, 18);
+        try {
+            RunResult r = gw.executor().run(new RunRequest(caller, rb, query, params, ticket, cursor, correlationId));
+            QuerySpec q = query == null ? rb.defaultQuery() : rb.queries().get(query);
+            ResultPrinter.print(r, q.projection(), output, out, err);
+            return ExitCode.OK;
+        } catch (Refusal e) {
+            err.println("keyhole: refused: " + e.getMessage());
+            return e.kind() == Refusal.Kind.BAD_PARAMETERS || e.kind() == Refusal.Kind.UNKNOWN_QUERY
+                    || e.kind() == Refusal.Kind.CURSOR_REJECTED ? ExitCode.INVALID_INPUT : ExitCode.DENIED;
+        } catch (DynamoDbException e) {
+            err.println("keyhole: DynamoDB said " + e.awsErrorDetails().errorCode() + ": "
+                    + e.awsErrorDetails().errorMessage() + " (correlation id " + correlationId + ")");
+            return "AccessDeniedException".equals(e.awsErrorDetails().errorCode()) ? ExitCode.DENIED : ExitCode.FAILED;
+        } catch (SdkException e) {
+            err.println("keyhole: failed: " + e.getMessage() + " (correlation id " + correlationId + ")");
+            return ExitCode.FAILED;
+        }
+    }
+}
