@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the same GetItem/Query load against keyhole's local engine and against dynalite (from npm),
+# one after the other on this machine, and prints both. Usage: keyhole-bench/engine-vs-dynalite.sh [SECONDS]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bin/find-jdk.sh"
+seconds="${1:-10}"
+cd "$root"
+mvn -B -q -DskipTests -pl keyhole-bench,keyhole-cli -am package
+dyn="$root/keyhole-bench/target/dynalite"
+if [ ! -x "$dyn/node_modules/.bin/dynalite" ]; then
+  mkdir -p "$dyn"
+  (cd "$dyn" && npm install --silent --no-audit --no-fund dynalite@4.0.0 >/dev/null)
+fi
+cp="keyhole-bench/target/classes:keyhole-bench/target/lib/*"
+"$root/bin/keyhole" local --port 8765 --in-memory >/tmp/keyhole-bench-local.log 2>&1 &
+kpid=$!
+"$dyn/node_modules/.bin/dynalite" --port 8766 >/tmp/keyhole-bench-dynalite.log 2>&1 &
+dpid=$!
+trap 'kill $kpid $dpid 2>/dev/null || true' EXIT
+for port in 8765 8766; do
+  for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
+done
+java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8765 --label keyhole --seconds "$seconds"
+java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8766 --label dynalite --seconds "$seconds"
