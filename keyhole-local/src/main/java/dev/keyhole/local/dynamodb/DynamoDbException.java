@@ -13,11 +13,22 @@ public final class DynamoDbException extends RuntimeException {
 
     private final String type;
     private final int status;
+    private final com.fasterxml.jackson.databind.node.ObjectNode details;
 
     public DynamoDbException(String type, String message, int status) {
+        this(type, message, status, null);
+    }
+
+    /**
+     * An error whose body carries more than type and message, e.g. {@code CancellationReasons} of a
+     * {@code TransactionCanceledException}.
+     */
+    public DynamoDbException(String type, String message, int status,
+                             com.fasterxml.jackson.databind.node.ObjectNode details) {
         super(message);
         this.type = type;
         this.status = status;
+        this.details = details;
     }
 
     /** A {@code ValidationException} (400). */
@@ -33,6 +44,11 @@ public final class DynamoDbException extends RuntimeException {
     /** The full {@code __type}, e.g. {@code com.amazonaws.dynamodb.v20120810#ValidationException}. */
     public String type() {
         return type;
+    }
+
+    /** Extra fields of the error body beside {@code __type} and {@code message}, or null. */
+    public com.fasterxml.jackson.databind.node.ObjectNode details() {
+        return details;
     }
 
     /** The HTTP status. */
