@@ -1,7 +1,6 @@
 package dev.keyhole.iam.evaluate;
 
 import dev.keyhole.iam.policy.BaseOperator;
-import dev.keyhole.iam.request.RequestContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,23 +11,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The {@code Date*} operators. Values are ISO 8601 dates or date-times (UTC when no offset is given)
+ * Reads dates for the {@code Date*} operators. Values are ISO 8601 dates or date-times (UTC when no offset is given)
  * or epoch seconds, as IAM accepts for {@code aws:CurrentTime} and {@code aws:EpochTime}.
  */
-final class DateValues implements PolicyValues {
+final class DateValues {
 
-    private final BaseOperator op;
-    private final Instant[] values;
-
-    private DateValues(BaseOperator op, Instant[] values) {
-        this.op = op;
-        this.values = values;
-    }
+    private DateValues() {}
 
     static PolicyValues compile(BaseOperator op, List<String> raw) {
-        return new DateValues(op, raw.stream().map(DateValues::parse).toArray(Instant[]::new));
+        return OrderedValues.compile(op, raw, DateValues::parse);
     }
-
     /** Reads an ISO 8601 date, date-time, or epoch seconds; {@code null} when it is none of them. */
     static Instant parse(String s) {
         String t = s.trim();
@@ -62,24 +54,4 @@ final class DateValues implements PolicyValues {
         }
     }
 
-    @Override
-    public PolicyValues bind(RequestContext ctx) {
-        return this;
-    }
-
-    @Override
-    public boolean accepts(String contextValue) {
-        return parse(contextValue) != null;
-    }
-
-    @Override
-    public boolean matchesAny(String contextValue) {
-        Instant c = parse(contextValue);
-        for (Instant p : values) {
-            if (p != null && c != null && Comparisons.holds(op, c.compareTo(p))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
