@@ -21,15 +21,14 @@ final class ArnValues implements PolicyValues {
 
     @Override
     public PolicyValues bind(RequestContext ctx) {
-        ArnPattern[] p = new ArnPattern[templates.size()];
-        for (int i = 0; i < p.length; i++) {
-            Glob g = templates.get(i).resolveGlob(ctx);
-            if (g == null) {
-                return null;
+        java.util.List<ArnPattern> p = new java.util.ArrayList<>(templates.size());
+        for (Template t : templates) {
+            Glob g = t.resolveGlob(ctx);
+            if (g != null) {
+                p.add(new ArnPattern(g));
             }
-            p[i] = new ArnPattern(g);
         }
-        return new ArnValues(templates, p);
+        return new ArnValues(templates, p.toArray(ArnPattern[]::new));
     }
 
     @Override

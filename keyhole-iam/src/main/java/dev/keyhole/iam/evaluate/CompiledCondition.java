@@ -23,7 +23,8 @@ import java.util.Locale;
  *   <li>without a qualifier, a multivalued key passes a positive operator when any value matches,
  *       and a negated operator when none does;</li>
  *   <li>a context value of the wrong type (a non-number for {@code Numeric*}) makes the condition false;</li>
- *   <li>a policy variable that cannot be resolved makes the condition false.</li>
+ *   <li>a policy variable with no value matches nothing: positive operators are false for it, negated
+ *       ones true.</li>
  * </ul>
  */
 final class CompiledCondition {
@@ -77,9 +78,6 @@ final class CompiledCondition {
             };
         }
         PolicyValues bound = values.bind(ctx);
-        if (bound == null) {
-            return false;
-        }
         List<String> vs = cv.values();
         for (int i = 0, n = vs.size(); i < n; i++) {
             if (!bound.accepts(vs.get(i))) {

@@ -59,7 +59,7 @@ public final class PolicySet {
 
         PolicyMatch identityAllow = null;
         for (PreparedPolicy p : identity) {
-            PolicyMatch m = p.match(request, action, arn);
+            PolicyMatch m = p.match(request, action, arn, boundary != null);
             if (m.deny != null) {
                 return explicitDeny(m, p, trace);
             }
@@ -75,7 +75,7 @@ public final class PolicySet {
             if (p == null) {
                 continue;
             }
-            PolicyMatch m = p.match(request, action, arn);
+            PolicyMatch m = p.match(request, action, arn, boundary != null);
             if (m.deny != null) {
                 return explicitDeny(m, p, trace);
             }

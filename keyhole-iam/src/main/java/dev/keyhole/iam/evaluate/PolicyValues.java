@@ -8,7 +8,11 @@ import dev.keyhole.iam.request.RequestContext;
  */
 interface PolicyValues {
 
-    /** These values with policy variables substituted from {@code ctx}; {@code null} if one cannot be resolved. */
+    /**
+     * These values with policy variables substituted from {@code ctx}. A value whose variable has no
+     * value is null and matches nothing (so a negated operator holds), as
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value describes.
+     */
     PolicyValues bind(RequestContext ctx);
 
     /** Whether a context value can be read as this family's type at all. */

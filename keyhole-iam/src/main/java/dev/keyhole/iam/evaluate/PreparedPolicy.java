@@ -29,12 +29,12 @@ final class PreparedPolicy {
         this.index = statements.length >= StatementIndex.MIN_STATEMENTS ? StatementIndex.build(statements) : null;
     }
 
-    PolicyMatch match(Request request, String actionLower, Arn resource) {
+    PolicyMatch match(Request request, String actionLower, Arn resource, boolean callerHasBoundary) {
         PolicyMatch m = new PolicyMatch();
         RequestContext ctx = request.context();
         if (index == null) {
             for (CompiledStatement s : statements) {
-                if (consider(s, m, request, actionLower, resource, ctx)) {
+                if (consider(s, m, request, actionLower, resource, ctx, callerHasBoundary)) {
                     return m;
                 }
             }
@@ -57,7 +57,7 @@ final class PreparedPolicy {
                     pos[l]++;
                 }
             }
-            if (consider(statements[next], m, request, actionLower, resource, ctx)) {
+            if (consider(statements[next], m, request, actionLower, resource, ctx, callerHasBoundary)) {
                 return m;
             }
         }
@@ -65,7 +65,7 @@ final class PreparedPolicy {
 
     /** Records a matching statement; returns true when a Deny ends the search. */
     private boolean consider(CompiledStatement s, PolicyMatch m, Request request, String actionLower,
-                             Arn resource, RequestContext ctx) {
+                             Arn resource, RequestContext ctx, boolean callerHasBoundary) {
         if (s.allow && m.grant == Grant.DIRECT) {
             // Nothing later can change what this policy allows; only a Deny still matters.
             return false;
@@ -75,7 +75,7 @@ final class PreparedPolicy {
         }
         Grant grant = Grant.DIRECT;
         if (s.principal != null) {
-            grant = s.principal.match(request.principal(), ctx);
+            grant = s.principal.match(request.principal(), ctx, !s.allow, callerHasBoundary);
             if (grant == Grant.NONE) {
                 return false;
             }

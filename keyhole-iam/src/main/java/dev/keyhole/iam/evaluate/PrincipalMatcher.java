@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * Matches a resource-based policy's {@code Principal}/{@code NotPrincipal} against the caller.
  *
- * <p>{@code NotPrincipal} excludes the caller only when every identity of the caller is listed (for a
- * role session: the session ARN, the role ARN and the account), which is why AWS asks for the account
- * ARN beside a user in {@code NotPrincipal}. See
+ * <p>A Deny with {@code NotPrincipal} excludes the caller only when every identity of the caller is
+ * listed (for a role session: the session ARN, the role ARN and the account), which is why AWS asks
+ * for the account ARN beside a user in {@code NotPrincipal}; and it always applies to a caller that has
+ * a permissions boundary. See
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
  */
 final class PrincipalMatcher {
@@ -45,9 +46,17 @@ final class PrincipalMatcher {
         this.anyone = star;
     }
 
-    Grant match(Principal p, RequestContext ctx) {
+    /**
+     * How this element names the caller. For {@code NotPrincipal}: a Deny applies unless every identity
+     * of the caller is listed, and always to a caller with a permissions boundary; an Allow applies only
+     * when none of the caller's identities is listed (the narrower reading, so an exclusion never grants).
+     */
+    Grant match(Principal p, RequestContext ctx, boolean deny, boolean hasBoundary) {
         if (negated) {
-            return allIdentitiesListed(p) ? Grant.NONE : Grant.DIRECT;
+            if (deny) {
+                return hasBoundary || !allIdentitiesListed(p) ? Grant.DIRECT : Grant.NONE;
+            }
+            return anyIdentityListed(p) ? Grant.NONE : Grant.DIRECT;
         }
         if (anyone) {
             return Grant.DIRECT;
@@ -77,6 +86,17 @@ final class PrincipalMatcher {
             return p.type() == PrincipalType.ROOT ? Grant.DIRECT : Grant.ACCOUNT;
         }
         return Grant.NONE;
+    }
+
+    private boolean anyIdentityListed(Principal p) {
+        if (anyone) {
+            return true;
+        }
+        if (p.type() == PrincipalType.SERVICE) {
+            return services.contains(p.arn());
+        }
+        return aws.contains(p.arn()) || (p.roleArn() != null && aws.contains(p.roleArn()))
+                || (p.account() != null && (aws.contains(p.account()) || aws.contains(p.accountRootArn())));
     }
 
     private boolean allIdentitiesListed(Principal p) {

@@ -38,20 +38,21 @@ final class StringValues implements PolicyValues {
     @Override
     public PolicyValues bind(RequestContext ctx) {
         if (mode == Mode.LIKE) {
-            Glob[] g = new Glob[templates.size()];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = templates.get(i).resolveGlob(ctx);
-                if (g[i] == null) {
-                    return null;
+            java.util.List<Glob> g = new java.util.ArrayList<>(templates.size());
+            for (Template t : templates) {
+                Glob resolved = t.resolveGlob(ctx);
+                // A variable with no value is null: it is like nothing, so it matches nothing.
+                if (resolved != null) {
+                    g.add(resolved);
                 }
             }
-            return new StringValues(mode, templates, null, g);
+            return new StringValues(mode, templates, null, g.toArray(Glob[]::new));
         }
         Set<String> set = new HashSet<>(templates.size() * 2);
         for (Template t : templates) {
             String v = t.resolveString(ctx);
             if (v == null) {
-                return null;
+                continue;
             }
             set.add(mode == Mode.IGNORE_CASE ? v.toLowerCase(Locale.ROOT) : v);
         }
