@@ -51,6 +51,16 @@ public final class PolicySet {
         return new PolicySet(identity, boundary, s, resource);
     }
 
+    /** The same policies with another resource-based policy (or none), e.g. a role's trust policy. */
+    public PolicySet withResourcePolicy(Policy resourcePolicy) {
+        PreparedPolicy r = null;
+        if (resourcePolicy != null) {
+            Builder.check(PolicyType.RESOURCE, resourcePolicy);
+            r = new PreparedPolicy(PolicyType.RESOURCE, PolicyType.RESOURCE.label(), resourcePolicy);
+        }
+        return new PolicySet(identity, boundary, session, r);
+    }
+
     /** Decides one request. */
     public Decision evaluate(Request request) {
         String action = request.actionLower();

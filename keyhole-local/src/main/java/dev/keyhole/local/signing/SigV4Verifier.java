@@ -1,0 +1,138 @@
+package dev.keyhole.local.signing;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/**
+ * Verifies SigV4 {@code Authorization} headers by signing the received request again with the AWS
+ * SDK v2's own signer ({@link AwsV4HttpSigner}) — same credentials, same signing time, only the headers
+ * the client signed — and comparing the signatures in constant time. Nothing of SigV4 is re-implemented.
+ * See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
+ */
+public final class SigV4Verifier {
+
+    /** How far a request's signing time may be from the server's clock, as AWS allows. */
+    public static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
+    /** The parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. */
+    public record Authorization(String accessKeyId, String date, String region, String service,
+                                List<String> signedHeaders, String signature) {}
+
+    private SigV4Verifier() {}
+
+    /** Parses the Authorization header; {@link AuthFailure} when it is missing or malformed. */
+    public static Authorization parse(ReceivedRequest request) {
+        String auth = request.header("authorization");
+        if (auth == null || auth.isBlank()) {
+            throw new AuthFailure(AuthFailure.Reason.MISSING, "Request is missing Authentication Token");
+        }
+        if (!auth.startsWith("AWS4-HMAC-SHA256 ")) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Authorization header requires 'Credential' "
+                    + "parameter. Authorization header requires 'Signature' parameter. Authorization header "
+                    + "requires 'SignedHeaders' parameter.");
+        }
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : auth.substring(17).split(",")) {
+            String p = part.trim();
+            if (p.startsWith("Credential=")) {
+                credential = p.substring(11);
+            } else if (p.startsWith("SignedHeaders=")) {
+                signedHeaders = p.substring(14);
+            } else if (p.startsWith("Signature=")) {
+                signature = p.substring(10);
+            }
+        }
+        String[] scope = credential == null ? new String[0] : credential.split("/");
+        if (scope.length != 5 || signedHeaders == null || signature == null) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Authorization header requires 'Credential' "
+                    + "parameter. Authorization header requires 'Signature' parameter. Authorization header "
+                    + "requires 'SignedHeaders' parameter.");
+        }
+        return new Authorization(scope[0], scope[1], scope[2], scope[3], List.of(signedHeaders.split(";")), signature);
+    }
+
+    /** The request's signing time from {@code X-Amz-Date}. */
+    public static Instant signingTime(ReceivedRequest request) {
+        String date = request.header("x-amz-date");
+        if (date == null) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Authorization header requires existence of "
+                    + "either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        try {
+            return AMZ_DATE.parse(date, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
+                    + date + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    /** Throws {@link AuthFailure} when the signing time is more than 15 minutes from {@code clock}. */
+    public static void checkSkew(Instant signed, Clock clock) {
+        Instant now = clock.instant();
+        if (Duration.between(signed, now).abs().compareTo(MAX_SKEW) > 0) {
+            // wording from AWS's "Signature expired" responses
+            throw new AuthFailure(AuthFailure.Reason.SKEWED, "Signature expired: " + AMZ_DATE.format(signed)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " ("
+                    + AMZ_DATE.format(now) + " - 15 min.)");
+        }
+    }
+
+    /** Recomputes the signature with {@code secret} (and {@code sessionToken}) and compares. */
+    public static void verify(ReceivedRequest request, Authorization auth, String secret, String sessionToken,
+                              Instant signingTime) {
+        String host = request.header("host");
+        URI uri = URI.create("http://" + (host == null ? "localhost" : host) + request.rawPath()
+                + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+        SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method()))
+                .uri(uri);
+        Set<String> signed = new HashSet<>(auth.signedHeaders());
+        request.headers().forEach((name, values) -> {
+            if (signed.contains(name) && !name.equals("authorization")) {
+                b.putHeader(name, values);
+            }
+        });
+        b.contentStreamProvider(() -> new java.io.ByteArrayInputStream(request.body()));
+        SdkHttpFullRequest http = b.build();
+        AwsCredentialsIdentity identity = sessionToken == null
+                ? AwsCredentialsIdentity.create(auth.accessKeyId(), secret)
+                : AwsSessionCredentialsIdentity.create(auth.accessKeyId(), secret, sessionToken);
+        SignedRequest resigned = SIGNER.sign(r -> r.identity(identity).request(http).payload(http.contentStreamProvider().orElse(null))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, auth.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
+        String expected = resigned.request().firstMatchingHeader("Authorization").orElse("");
+        int at = expected.indexOf("Signature=");
+        String expectedSignature = at < 0 ? "" : expected.substring(at + 10);
+        if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
+                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "The request signature we calculated does not "
+                    + "match the signature you provided. Check your AWS Secret Access Key and signing method. "
+                    + "Consult the service documentation for details.");
+        }
+    }
+}
