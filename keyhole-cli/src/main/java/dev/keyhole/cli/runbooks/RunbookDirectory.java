@@ -13,7 +13,8 @@ public final class RunbookDirectory {
     private RunbookDirectory() {}
 
     /** The load result, or {@code null} (after printing why) when the directory does not exist. */
-    public static RunbookLoader.Result load(Path dir, PrintWriter err) throws IOException {
+    public static RunbookLoader.Result load(Path given, PrintWriter err) throws IOException {
+        Path dir = dev.keyhole.cli.config.Shipped.resolve(given);
         if (!Files.isDirectory(dir)) {
             err.println("keyhole: no runbook directory `" + dir + "`; pass --runbooks DIR");
             return null;

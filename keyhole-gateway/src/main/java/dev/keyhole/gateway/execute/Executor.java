@@ -81,6 +81,23 @@ public final class Executor {
     /** Runs {@code req}; throws {@link Refusal} when keyhole will not run it. */
     public RunResult run(RunRequest req) {
         long started = System.nanoTime();
+        Prepared p = prepare(req);
+        DynamoDbClient client = clients.forCredentials(p.creds(), p.plan().region());
+        return fetch(req.runbook(), p.plan(), client, p.creds(), p.binding(), p.state(), req.correlationId(), started);
+    }
+
+    /**
+     * The narrowed credentials {@code req} would run with, after every check a run makes; for
+     * {@code keyhole credentials}, so people can use their own tools inside the keyhole.
+     */
+    public SessionCredentials credentials(RunRequest req) {
+        return prepare(req).creds();
+    }
+
+    /** Everything decided before DynamoDB is called. */
+    private record Prepared(Plan plan, SessionCredentials creds, CursorBinding binding, CursorState state) {}
+
+    private Prepared prepare(RunRequest req) {
         Runbook rb = req.runbook();
         AccessCheck.check(rb, req.caller(), req.ticket());
         QuerySpec q = req.query() == null ? rb.defaultQuery() : rb.queries().get(req.query());
@@ -115,8 +132,7 @@ public final class Executor {
                 req.correlationId(), req.caller().name(),
                 Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
                 bindingKey));
-        DynamoDbClient client = clients.forCredentials(creds, plan.region());
-        return fetch(rb, plan, client, creds, binding, state, req.correlationId(), started);
+        return new Prepared(plan, creds, binding, state);
     }
 
     private RunResult fetch(Runbook rb, Plan plan, DynamoDbClient client, SessionCredentials creds,

@@ -1,0 +1,29 @@
+package dev.keyhole.cli.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds files shipped with keyhole (demo runbooks, the demo IAM file) whether keyhole runs from the
+ * checkout or elsewhere: a relative path is tried in the working directory, then under
+ * {@code $KEYHOLE_ROOT} (set by the launcher).
+ */
+public final class Shipped {
+
+    private Shipped() {}
+
+    /** {@code relative} in the working directory if it exists there, else under {@code $KEYHOLE_ROOT}. */
+    public static Path resolve(Path relative) {
+        if (relative.isAbsolute() || Files.exists(relative)) {
+            return relative;
+        }
+        String root = System.getenv("KEYHOLE_ROOT");
+        if (root != null) {
+            Path p = Path.of(root).resolve(relative);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return relative;
+    }
+}
