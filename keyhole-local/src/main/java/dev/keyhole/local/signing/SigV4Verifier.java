@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Verifies SigV4 {@code Authorization} headers by signing the received request again with the AWS
- * SDK v2's own signer ({@link AwsV4HttpSigner}) — same credentials, same signing time, only the headers
+ * SDK v2's own signer — same credentials, same signing time, only the headers
  * the client signed — and comparing the signatures in constant time. Nothing of SigV4 is re-implemented.
  * See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  */
@@ -34,7 +34,6 @@ public final class SigV4Verifier {
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     /** The parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. */
     public record Authorization(String accessKeyId, String date, String region, String service,
@@ -101,7 +100,14 @@ public final class SigV4Verifier {
         }
     }
 
-    /** Recomputes the signature with {@code secret} (and {@code sessionToken}) and compares. */
+    /**
+     * Recomputes the signature with {@code secret} (and {@code sessionToken}) and compares.
+     *
+     * <p>Uses the SDK's {@code Aws4Signer}: it signs exactly the headers it is given, as SigV4 defines,
+     * while the newer {@code AwsV4HttpSigner} always adds and signs {@code x-amz-content-sha256}, which
+     * clients such as the AWS CLI do not send, so it could not reproduce their signatures.
+     */
+    @SuppressWarnings("deprecation")
     public static void verify(ReceivedRequest request, Authorization auth, String secret, String sessionToken,
                               Instant signingTime) {
         String host = request.header("host");
@@ -116,18 +122,24 @@ public final class SigV4Verifier {
                 b.putHeader(name, values);
             }
         });
-        b.contentStreamProvider(() -> new java.io.ByteArrayInputStream(request.body()));
-        SdkHttpFullRequest http = b.build();
-        AwsCredentialsIdentity identity = sessionToken == null
-                ? AwsCredentialsIdentity.create(auth.accessKeyId(), secret)
-                : AwsSessionCredentialsIdentity.create(auth.accessKeyId(), secret, sessionToken);
-        SignedRequest resigned = SIGNER.sign(r -> r.identity(identity).request(http).payload(http.contentStreamProvider().orElse(null))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, auth.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
-        String expected = resigned.request().firstMatchingHeader("Authorization").orElse("");
+        byte[] body = request.body();
+        b.contentStreamProvider(() -> new java.io.ByteArrayInputStream(body));
+        AwsCredentials credentials = sessionToken == null
+                ? AwsBasicCredentials.create(auth.accessKeyId(), secret)
+                : AwsSessionCredentials.create(auth.accessKeyId(), secret, sessionToken);
+        SdkHttpFullRequest resigned = Aws4Signer.create().sign(b.build(), Aws4SignerParams.builder()
+                .awsCredentials(credentials)
+                .signingName(auth.service())
+                .signingRegion(Region.of(auth.region()))
+                .signingClockOverride(Clock.fixed(signingTime, ZoneOffset.UTC))
+                .build());
+        String expected = resigned.firstMatchingHeader("Authorization").orElse("");
         int at = expected.indexOf("Signature=");
         String expectedSignature = at < 0 ? "" : expected.substring(at + 10);
+        if (Boolean.getBoolean("keyhole.debugSigV4")) {
+            System.err.println("client: " + request.header("authorization") + "\nserver: " + expected
+                    + "\nheaders: " + resigned.headers());
+        }
         if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "The request signature we calculated does not "

@@ -1,0 +1,255 @@
+package dev.keyhole.gateway.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.credentials.SessionCredentials;
+import dev.keyhole.gateway.credentials.StsCredentialsBroker;
+import dev.keyhole.gateway.shape.Masker;
+import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.local.http.LocalServer;
+import dev.keyhole.local.http.LocalServerConfig;
+import dev.keyhole.runbook.cursor.CursorSealer;
+import dev.keyhole.runbook.load.RunbookLoader;
+import dev.keyhole.runbook.model.Runbook;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Runbooks end to end against the local engine over real HTTP with IAM enforced: the executor mints
+ * credentials with STS, runs the planned query with the SDK, pages with sealed cursors; the minted
+ * credentials, used directly, can do exactly the runbook's query and nothing else.
+ */
+class ExecutorEndToEndTest {
+
+    private static final String RUNBOOK = """
+            name: orders-by-customer
+            description: Orders of one customer.
+            owner: team-orders
+            target:
+              account: "000000000000"
+              region: us-east-1
+              table: Orders
+              role: arn:aws:iam::000000000000:role/keyhole-exec
+              keys: {partition: customerId, sort: orderId, indexes: {byStatus: {partition: status, sort: createdAt}}}
+            parameters:
+              customerId: {type: string, pattern: "^C-[0-9]+$", required: true}
+            queries:
+              recent:
+                keyCondition: customerId = :customerId
+                projection: [customerId, orderId, createdAt, status, total]
+                scanIndexForward: false
+            limits: {pageSize: 4, maxPages: 3, maxItems: 10}
+            masking:
+              - {attribute: total, mode: redact}
+            access:
+              runners: [group:oncall]
+              ticket: {required: true, pattern: "^INC-[0-9]+$"}
+              sessionTtl: PT15M
+            """;
+
+    static final class MovableClock extends Clock {
+        final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+    }
+
+    private static final MovableClock CLOCK = new MovableClock();
+    private static final Caller ALICE = new Caller("alice", Set.of("oncall"));
+    private static LocalServer server;
+    private static Executor executor;
+    private static Runbook runbook;
+    private static StsCredentialsBroker broker;
+    private static DynamoDbClients clients;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LocalServer.start(LocalServerConfig.defaults().withIamFile(Path.of("../examples/local/iam.yaml"))
+                .withClock(CLOCK), DynamoDbEngine.open(null, "us-east-1", "000000000000", CLOCK));
+        try (DynamoDbClient admin = client(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "us-east-1")) {
+            admin.createTable(b -> b.tableName("Orders")
+                    .attributeDefinitions(a("customerId"), a("orderId"), a("status"), a("createdAt"))
+                    .keySchema(k("customerId", "HASH"), k("orderId", "RANGE"))
+                    .globalSecondaryIndexes(g -> g.indexName("byStatus").keySchema(k("status", "HASH"), k("createdAt", "RANGE"))
+                            .projection(p -> p.projectionType("ALL")))
+                    .billingMode("PAY_PER_REQUEST"));
+            admin.createTable(b -> b.tableName("Payments").attributeDefinitions(a("orderId"))
+                    .keySchema(k("orderId", "HASH")).billingMode("PAY_PER_REQUEST"));
+            for (String c : new String[] {"C-1", "C-2"}) {
+                for (int i = 1; i <= 12; i++) {
+                    Map<String, AttributeValue> item = new HashMap<>();
+                    item.put("customerId", AttributeValue.fromS(c));
+                    item.put("orderId", AttributeValue.fromS(String.format("O-%02d", i)));
+                    item.put("createdAt", AttributeValue.fromS("2026-11-" + String.format("%02d", i)));
+                    item.put("status", AttributeValue.fromS(i % 2 == 0 ? "OPEN" : "SHIPPED"));
+                    item.put("total", AttributeValue.fromN(Integer.toString(i * 10)));
+                    item.put("card", AttributeValue.fromS("4111-" + i));
+                    admin.putItem(b -> b.tableName("Orders").item(item));
+                }
+            }
+        }
+        runbook = RunbookLoader.load("orders.yaml", RUNBOOK).runbooks().get(0);
+        broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001",
+                        "keyhole-demo-secret-not-for-production-0001"))).build(), CLOCK, Duration.ofMinutes(2));
+        clients = new DynamoDbClients(server.endpoint(), 3);
+        executor = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), CLOCK), new Masker(new byte[32]),
+                CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+        broker.close();
+        server.close();
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition a(String n) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder().attributeName(n)
+                .attributeType("S").build();
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement k(String n, String t) {
+        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(n).keyType(t).build();
+    }
+
+    private static DynamoDbClient client(software.amazon.awssdk.auth.credentials.AwsCredentials c, String region) {
+        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(c)).build();
+    }
+
+    private static RunRequest request(Caller who, String customer, String ticket, String cursor) {
+        return new RunRequest(who, runbook, null, Map.of("customerId", customer), ticket, cursor, "kh-test-" + customer);
+    }
+
+    @Test
+    void aRunReturnsExactlyTheExpectedItemsInOrderAcrossPagesUntilTheCap() {
+        List<String> ids = new ArrayList<>();
+        RunResult r = executor.run(request(ALICE, "C-1", "INC-1", null));
+        r.items().forEach(i -> ids.add(i.get("orderId").s()));
+        assertThat(r.items()).allSatisfy(i -> {
+            assertThat(i).containsOnlyKeys("customerId", "orderId", "createdAt", "status", "total");
+            assertThat(i.get("customerId").s()).isEqualTo("C-1");
+            assertThat(i.get("total").s()).isEqualTo(Masker.REDACTED);
+        });
+        assertThat(r.cursor()).isNotNull();
+        RunResult second = executor.run(request(ALICE, "C-1", "INC-1", r.cursor()));
+        second.items().forEach(i -> ids.add(i.get("orderId").s()));
+        RunResult third = executor.run(request(ALICE, "C-1", "INC-1", second.cursor()));
+        third.items().forEach(i -> ids.add(i.get("orderId").s()));
+        assertThat(ids).containsExactly("O-12", "O-11", "O-10", "O-09", "O-08", "O-07", "O-06", "O-05", "O-04", "O-03");
+        assertThat(third.capReached()).isTrue();
+        assertThat(third.cursor()).isNull();
+    }
+
+    @Test
+    void aCursorIsBoundToItsParametersAndPrincipal() {
+        RunResult r = executor.run(request(ALICE, "C-1", "INC-1", null));
+        assertThatThrownBy(() -> executor.run(request(ALICE, "C-2", "INC-1", r.cursor())))
+                .isInstanceOf(Refusal.class).satisfies(e -> assertThat(((Refusal) e).kind())
+                        .isEqualTo(Refusal.Kind.CURSOR_REJECTED));
+        assertThatThrownBy(() -> executor.run(request(new Caller("carol", Set.of("oncall")), "C-1", "INC-1", r.cursor())))
+                .isInstanceOf(Refusal.class);
+    }
+
+    @Test
+    void refusalsComeBeforeAnyCredential() {
+        assertThatThrownBy(() -> executor.run(request(ALICE, "C-1", null, null))).isInstanceOf(Refusal.class)
+                .hasMessageContaining("needs a ticket");
+        assertThatThrownBy(() -> executor.run(request(ALICE, "C-1", "JIRA-1", null))).isInstanceOf(Refusal.class)
+                .hasMessageContaining("does not match");
+        assertThatThrownBy(() -> executor.run(request(new Caller("bob", Set.of("support")), "C-1", "INC-1", null)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("may not run");
+        assertThatThrownBy(() -> executor.run(request(ALICE, "C-1) OR (x", "INC-1", null)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("does not match the pattern");
+    }
+
+    @Test
+    void credentialsAreReusedForTheSameBindingOnly() {
+        SessionCredentials a = executor.credentials(request(ALICE, "C-1", "INC-1", null));
+        SessionCredentials again = executor.credentials(request(ALICE, "C-1", "INC-1", null));
+        SessionCredentials other = executor.credentials(request(ALICE, "C-2", "INC-1", null));
+        assertThat(again.accessKeyId()).isEqualTo(a.accessKeyId());
+        assertThat(other.accessKeyId()).isNotEqualTo(a.accessKeyId());
+    }
+
+    private static void assertDenied(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+    }
+
+    private static QueryRequest.Builder query(String customer, String projection) {
+        return QueryRequest.builder().tableName("Orders").keyConditionExpression("customerId = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customer)))
+                .projectionExpression(projection).select(Select.SPECIFIC_ATTRIBUTES);
+    }
+
+    @Test
+    void mintedCredentialsUsedDirectlyCanRunTheQueryAndNothingElse() {
+        SessionCredentials c = executor.credentials(new RunRequest(ALICE, runbook, null, Map.of("customerId", "C-1"),
+                "INC-7", null, "kh-direct"));
+        AwsSessionCredentials sdk = AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+        try (DynamoDbClient db = client(sdk, "us-east-1"); DynamoDbClient elsewhere = client(sdk, "eu-west-1")) {
+            assertThat(db.query(query("C-1", "customerId, orderId, createdAt").build()).count()).isEqualTo(12);
+            assertDenied(() -> db.query(query("C-2", "customerId, orderId").build()));
+            assertDenied(() -> db.query(query("C-1", "customerId, orderId, card").build()));
+            assertDenied(() -> db.query(b -> b.tableName("Orders").keyConditionExpression("customerId = :c")
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("C-1")))));
+            assertDenied(() -> db.scan(b -> b.tableName("Orders").projectionExpression("orderId")));
+            assertDenied(() -> db.query(query("C-1", "orderId").tableName("Payments").build()));
+            assertDenied(() -> db.query(b -> b.tableName("Orders").indexName("byStatus").keyConditionExpression("#s = :s")
+                    .expressionAttributeNames(Map.of("#s", "status")).projectionExpression("orderId")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("OPEN")))));
+            assertDenied(() -> elsewhere.query(query("C-1", "customerId, orderId").build()));
+            assertDenied(() -> db.putItem(b -> b.tableName("Orders").item(Map.of("customerId", AttributeValue.fromS("C-1"),
+                    "orderId", AttributeValue.fromS("O-99")))));
+            CLOCK.offset.set(Duration.ofMinutes(16));
+            try {
+                assertThatThrownBy(() -> db.query(query("C-1", "customerId, orderId").build()))
+                        .isInstanceOf(DynamoDbException.class)
+                        .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                                .isEqualTo("ExpiredTokenException"));
+            } finally {
+                CLOCK.offset.set(Duration.ZERO);
+            }
+        }
+    }
+}
