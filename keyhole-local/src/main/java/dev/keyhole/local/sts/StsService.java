@@ -2,6 +2,7 @@ package dev.keyhole.local.sts;
 
 import dev.keyhole.iam.evaluate.Decision;
 import dev.keyhole.iam.evaluate.PolicySet;
+import dev.keyhole.iam.evaluate.PolicyType;
 import dev.keyhole.iam.parse.PolicyParseException;
 import dev.keyhole.iam.parse.PolicyParser;
 import dev.keyhole.iam.parse.PolicyWriter;
@@ -145,11 +146,19 @@ public final class StsService {
         if (!tags.isEmpty()) {
             actions.add("sts:TagSession");
         }
+        // A role's trust policy is required: an identity-based Allow alone never lets anyone assume a role.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html
         PolicySet withTrust = caller.policies().withResourcePolicy(role.trust());
         for (String action : actions) {
             Decision d = withTrust.evaluate(new Request(caller.principal(), action, roleArn, context));
             if (!d.allowed()) {
                 throw new StsError("AccessDenied", Denials.message(caller.principal().arn(), action, roleArn, d), 403);
+            }
+            boolean trusted = d.trace().stream()
+                    .anyMatch(t -> t.type() == PolicyType.RESOURCE && t.statement() != null && t.verdict().equals("allow"));
+            if (!trusted) {
+                throw new StsError("AccessDenied", "User: " + caller.principal().arn() + " is not authorized to perform: "
+                        + action + " on resource: " + roleArn, 403);
             }
         }
         if (seconds > role.maxSession().toSeconds()) {
