@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the same GetItem/Query load against keyhole's local engine and against dynalite (from npm),
-# one after the other on this machine, and prints both. Usage: keyhole-bench/engine-vs-dynalite.sh [SECONDS]
+# one after the other on this machine, and prints both. Usage: keyhole-bench/engine-vs-dynalite.sh [SECONDS] [WARMUP_SECONDS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bin/find-jdk.sh"
 seconds="${1:-10}"
+warmup="${2:-10}"
 cd "$root"
 mvn -B -q -DskipTests -pl keyhole-bench,keyhole-cli -am package
 dyn="$root/keyhole-bench/target/dynalite"
@@ -21,5 +22,5 @@ trap 'kill $kpid $dpid 2>/dev/null || true' EXIT
 for port in 8765 8766; do
   for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
 done
-java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8765 --label keyhole --seconds "$seconds"
-java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8766 --label dynalite --seconds "$seconds"
+java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8765 --label keyhole --seconds "$seconds" --warmup "$warmup"
+java -cp "$cp" dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8766 --label dynalite --seconds "$seconds" --warmup "$warmup"
