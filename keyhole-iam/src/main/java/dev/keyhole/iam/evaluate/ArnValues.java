@@ -21,6 +21,9 @@ final class ArnValues implements PolicyValues {
 
     @Override
     public PolicyValues bind(RequestContext ctx) {
+        if (patterns != null && templates.stream().noneMatch(Template::hasVariables)) {
+            return this;
+        }
         java.util.List<ArnPattern> p = new java.util.ArrayList<>(templates.size());
         for (Template t : templates) {
             Glob g = t.resolveGlob(ctx);
@@ -32,21 +35,16 @@ final class ArnValues implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String contextValue) {
-        return true;
-    }
-
-    @Override
-    public boolean matchesAny(String v) {
+    public int match(String v) {
         Arn arn = new Arn(v);
         if (!arn.valid) {
-            return false;
+            return NO_MATCH;
         }
         for (ArnPattern p : patterns) {
             if (p.matches(arn)) {
-                return true;
+                return MATCH;
             }
         }
-        return false;
+        return NO_MATCH;
     }
 }

@@ -33,13 +33,11 @@ final class BinaryValues implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String v) {
-        return decode(v) != null;
-    }
-
-    @Override
-    public boolean matchesAny(String v) {
+    public int match(String v) {
         byte[] c = decode(v);
-        return c != null && Arrays.stream(values).filter(Objects::nonNull).anyMatch(p -> Arrays.equals(p, c));
+        if (c == null) {
+            return INVALID;
+        }
+        return Arrays.stream(values).filter(Objects::nonNull).anyMatch(p -> Arrays.equals(p, c)) ? MATCH : NO_MATCH;
     }
 }

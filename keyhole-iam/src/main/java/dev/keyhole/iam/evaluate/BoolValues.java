@@ -25,12 +25,13 @@ final class BoolValues implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String v) {
-        return "true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v);
-    }
-
-    @Override
-    public boolean matchesAny(String v) {
-        return "true".equalsIgnoreCase(v) ? allowsTrue : "false".equalsIgnoreCase(v) && allowsFalse;
+    public int match(String v) {
+        if ("true".equalsIgnoreCase(v)) {
+            return allowsTrue ? MATCH : NO_MATCH;
+        }
+        if ("false".equalsIgnoreCase(v)) {
+            return allowsFalse ? MATCH : NO_MATCH;
+        }
+        return INVALID;
     }
 }

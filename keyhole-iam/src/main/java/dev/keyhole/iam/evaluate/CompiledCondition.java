@@ -79,38 +79,28 @@ final class CompiledCondition {
         }
         PolicyValues bound = values.bind(ctx);
         List<String> vs = cv.values();
-        for (int i = 0, n = vs.size(); i < n; i++) {
-            if (!bound.accepts(vs.get(i))) {
+        int n = vs.size();
+        // Without a qualifier: any matching value decides; with ForAnyValue: any value passing the
+        // (possibly negated) test; with ForAllValues: every value passing it.
+        boolean anyMatched = false;
+        boolean anyPass = false;
+        boolean allPass = true;
+        for (int i = 0; i < n; i++) {
+            int m = bound.match(vs.get(i));
+            if (m == PolicyValues.INVALID) {
                 return false;
             }
+            boolean matched = m == PolicyValues.MATCH;
+            boolean pass = matched != negated;
+            anyMatched |= matched;
+            anyPass |= pass;
+            allPass &= pass;
         }
         return switch (qualifier) {
-            case NONE -> anyMatch(bound, vs) != negated;
-            case FOR_ANY_VALUE -> {
-                for (int i = 0, n = vs.size(); i < n; i++) {
-                    if (bound.matchesAny(vs.get(i)) != negated) {
-                        yield true;
-                    }
-                }
-                yield false;
-            }
-            case FOR_ALL_VALUES -> {
-                for (int i = 0, n = vs.size(); i < n; i++) {
-                    if (bound.matchesAny(vs.get(i)) == negated) {
-                        yield false;
-                    }
-                }
-                yield true;
-            }
+            case NONE -> anyMatched != negated;
+            case FOR_ANY_VALUE -> anyPass;
+            case FOR_ALL_VALUES -> allPass;
         };
     }
 
-    private static boolean anyMatch(PolicyValues bound, List<String> vs) {
-        for (int i = 0, n = vs.size(); i < n; i++) {
-            if (bound.matchesAny(vs.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

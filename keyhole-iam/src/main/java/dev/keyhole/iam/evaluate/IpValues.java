@@ -22,21 +22,16 @@ final class IpValues implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String v) {
-        return Cidr.parseAddress(v.trim()) != null;
-    }
-
-    @Override
-    public boolean matchesAny(String v) {
+    public int match(String v) {
         byte[] addr = Cidr.parseAddress(v.trim());
         if (addr == null) {
-            return false;
+            return INVALID;
         }
         for (Cidr c : blocks) {
             if (c != null && c.contains(addr)) {
-                return true;
+                return MATCH;
             }
         }
-        return false;
+        return NO_MATCH;
     }
 }

@@ -32,21 +32,17 @@ final class OrderedValues<T extends Comparable<T>> implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String contextValue) {
-        return reader.apply(contextValue) != null;
-    }
-
-    @Override
-    public boolean matchesAny(String contextValue) {
+    public int match(String contextValue) {
         T c = reader.apply(contextValue);
         if (c == null) {
-            return false;
+            return INVALID;
         }
-        for (T p : values) {
+        for (int i = 0, n = values.size(); i < n; i++) {
+            T p = values.get(i);
             if (p != null && Comparisons.holds(op, c.compareTo(p))) {
-                return true;
+                return MATCH;
             }
         }
-        return false;
+        return NO_MATCH;
     }
 }

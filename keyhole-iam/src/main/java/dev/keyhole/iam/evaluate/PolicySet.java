@@ -63,7 +63,7 @@ public final class PolicySet {
 
     /** Decides one request. */
     public Decision evaluate(Request request) {
-        String action = request.actionLower();
+        String action = ActionNames.lower(request.action());
         Arn arn = new Arn(request.resource());
         List<TraceStep> trace = new ArrayList<>(identity.size() + 3);
 

@@ -15,9 +15,16 @@ interface PolicyValues {
      */
     PolicyValues bind(RequestContext ctx);
 
-    /** Whether a context value can be read as this family's type at all. */
-    boolean accepts(String contextValue);
+    /** {@link #match} when a policy value matches the context value. */
+    int MATCH = 1;
+    /** {@link #match} when no policy value matches. */
+    int NO_MATCH = 0;
+    /** {@link #match} when the context value cannot be read as this family's type at all. */
+    int INVALID = -1;
 
-    /** Whether the context value matches at least one policy value (in the positive sense of the operator). */
-    boolean matchesAny(String contextValue);
+    /**
+     * Reads the context value once and compares it with every policy value (in the positive sense of
+     * the operator): {@link #MATCH}, {@link #NO_MATCH} or {@link #INVALID}.
+     */
+    int match(String contextValue);
 }

@@ -18,7 +18,10 @@ final class StringValues implements PolicyValues {
     private final Set<String> exact;
     private final Glob[] globs;
 
+    private final boolean variables;
+
     private StringValues(Mode mode, List<Template> templates, Set<String> exact, Glob[] globs) {
+        this.variables = templates.stream().anyMatch(Template::hasVariables);
         this.mode = mode;
         this.templates = templates;
         this.exact = exact;
@@ -37,6 +40,9 @@ final class StringValues implements PolicyValues {
 
     @Override
     public PolicyValues bind(RequestContext ctx) {
+        if (!variables && (exact != null || globs != null)) {
+            return this;
+        }
         if (mode == Mode.LIKE) {
             java.util.List<Glob> g = new java.util.ArrayList<>(templates.size());
             for (Template t : templates) {
@@ -60,12 +66,11 @@ final class StringValues implements PolicyValues {
     }
 
     @Override
-    public boolean accepts(String contextValue) {
-        return true;
+    public int match(String v) {
+        return matchesAny(v) ? MATCH : NO_MATCH;
     }
 
-    @Override
-    public boolean matchesAny(String v) {
+    private boolean matchesAny(String v) {
         switch (mode) {
             case EXACT:
                 return exact.contains(v);
