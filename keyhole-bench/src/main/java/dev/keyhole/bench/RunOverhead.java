@@ -1,0 +1,148 @@
+package dev.keyhole.bench;
+
+import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.credentials.SessionCredentials;
+import dev.keyhole.gateway.credentials.StsCredentialsBroker;
+import dev.keyhole.gateway.execute.DynamoDbClients;
+import dev.keyhole.gateway.execute.Executor;
+import dev.keyhole.gateway.execute.RunRequest;
+import dev.keyhole.gateway.shape.Masker;
+import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.local.http.LocalServer;
+import dev.keyhole.local.http.LocalServerConfig;
+import dev.keyhole.runbook.cursor.CursorSealer;
+import dev.keyhole.runbook.load.RunbookLoader;
+import dev.keyhole.runbook.model.Runbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * What keyhole adds to a query: {@code Executor.run} (authorize, bind, plan, compile the session
+ * policy, pre-flight check, warm credentials, execute, mask) against the same query sent directly
+ * with the SDK and the same credentials, on the same local engine, at 1 and 64 concurrent callers.
+ *
+ * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS]</pre>
+ */
+public final class RunOverhead {
+
+    private RunOverhead() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path root = Files.exists(Path.of("examples/local/iam.yaml")) ? Path.of(".") : Path.of("..");
+        Clock clock = Clock.systemUTC();
+        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults()
+                .withIamFile(root.resolve("examples/local/iam.yaml")), DynamoDbEngine.open(null, "us-east-1", "000000000000", clock))) {
+            try (DynamoDbClient admin = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE",
+                            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))).build()) {
+                admin.createTable(b -> b.tableName("Orders")
+                        .attributeDefinitions(d -> d.attributeName("customerId").attributeType("S"),
+                                d -> d.attributeName("orderId").attributeType("S"))
+                        .keySchema(k -> k.attributeName("customerId").keyType("HASH"),
+                                k -> k.attributeName("orderId").keyType("RANGE"))
+                        .billingMode("PAY_PER_REQUEST"));
+                for (int i = 0; i < 10; i++) {
+                    Map<String, AttributeValue> item = new HashMap<>();
+                    item.put("customerId", AttributeValue.fromS("C-1001"));
+                    item.put("orderId", AttributeValue.fromS("O-" + i));
+                    item.put("createdAt", AttributeValue.fromS("2026-11-0" + i));
+                    item.put("status", AttributeValue.fromS("OPEN"));
+                    item.put("total", AttributeValue.fromN(Integer.toString(100 + i)));
+                    admin.putItem(b -> b.tableName("Orders").item(item));
+                }
+            }
+            Runbook rb = RunbookLoader.loadDirectory(root.resolve("examples/runbooks")).runbooks().stream()
+                    .filter(r -> r.name().equals("orders-by-customer")).findFirst().orElseThrow();
+            StsCredentialsBroker broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(server.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001", "keyhole-demo-secret-not-for-production-0001")))
+                    .build(), clock, Duration.ofMinutes(2));
+            try (DynamoDbClients clients = new DynamoDbClients(server.endpoint(), 3)) {
+                Executor executor = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), clock),
+                        new Masker(new byte[32]), clock);
+                Caller alice = new Caller("alice", Set.of("oncall"));
+                Map<String, String> params = Map.of("customerId", "C-1001", "since", "2026-01-01");
+                RunRequest run = new RunRequest(alice, rb, null, params, "INC-1", null, "kh-bench");
+                SessionCredentials c = executor.credentials(run);
+                DynamoDbClient direct = clients.forCredentials(c, "us-east-1");
+                QueryRequest q = QueryRequest.builder().tableName("Orders").keyConditionExpression("#customerId = :customerId")
+                        .filterExpression("#createdAt >= :since")
+                        .projectionExpression("#customerId, #orderId, #createdAt, #status, #total")
+                        .expressionAttributeNames(Map.of("#customerId", "customerId", "#orderId", "orderId",
+                                "#createdAt", "createdAt", "#status", "status", "#total", "total"))
+                        .expressionAttributeValues(Map.of(":customerId", AttributeValue.fromS("C-1001"),
+                                ":since", AttributeValue.fromS("2026-01-01T00:00:00Z")))
+                        .select(Select.SPECIFIC_ATTRIBUTES).limit(10).scanIndexForward(false).build();
+                for (int clientsN : new int[] {1, 64}) {
+                    measure("direct SDK", clientsN, 3, () -> direct.query(q));
+                    print("direct SDK", clientsN, measure("direct SDK", clientsN, seconds, () -> direct.query(q)));
+                    measure("keyhole run", clientsN, 3, () -> executor.run(run));
+                    print("keyhole run", clientsN, measure("keyhole run", clientsN, seconds, () -> executor.run(run)));
+                }
+            }
+            broker.close();
+        }
+    }
+
+    private static void print(String label, int clients, long[] sorted) {
+        double seconds = sorted[sorted.length - 1] / 1e9;
+        int n = sorted.length - 1;
+        System.out.printf("%-12s clients=%-3d ops/s=%8.0f p50=%7.3f ms p99=%7.3f ms%n", label, clients, n / seconds,
+                sorted[n / 2] / 1e6, sorted[(int) Math.min(n - 1, Math.floor(n * 0.99))] / 1e6);
+    }
+
+    /** Latencies (ns, sorted) followed by the measured wall time (ns) as the last element. */
+    private static long[] measure(String label, int clients, int seconds, Callable<?> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> fs = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            fs.add(pool.submit(() -> {
+                long[] lat = new long[1 << 14];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    call.call();
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> f : fs) {
+            parts.add(f.get());
+        }
+        long wall = System.nanoTime() - start;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] out = Arrays.copyOf(all, all.length + 1);
+        out[all.length] = wall;
+        return out;
+    }
+}
