@@ -1,5 +1,8 @@
 package dev.keyhole.runbook.load;
 
+import dev.keyhole.dynamo.DynamoValidationException;
+import dev.keyhole.dynamo.expression.ExpressionKind;
+import dev.keyhole.dynamo.expression.parse.ExpressionParser;
 import dev.keyhole.runbook.model.Example;
 import dev.keyhole.runbook.model.Operation;
 import dev.keyhole.runbook.model.Parameter;
@@ -57,6 +60,8 @@ final class RunbookChecks {
 
     private void checkQuery(Runbook rb, QuerySpec q, Set<String> used) {
         String name = q.name();
+        checkSyntax(ExpressionKind.KEY_CONDITION, q.keyCondition(), name, "keyCondition");
+        checkSyntax(ExpressionKind.FILTER, q.filter(), name, "filter");
         Set<String> here = new LinkedHashSet<>();
         collect(q.keyCondition(), here);
         collect(q.filter(), here);
@@ -142,6 +147,25 @@ final class RunbookChecks {
             problems.add(at("queries", q.name(), "keyCondition"), "the key condition of query `" + q.name()
                     + "` must pin the partition key `" + keys.partition() + "` with `=`, e.g. `" + keys.partition()
                     + " = :" + keys.partition() + "`");
+        }
+    }
+
+    /**
+     * Parses an expression with keyhole-dynamo's parser, so a runbook never ships text DynamoDB would
+     * reject; a bare reserved word gets the `#name` fix (in a runbook, `#name` stands for `name`).
+     */
+    private void checkSyntax(ExpressionKind kind, String text, String query, String field) {
+        if (text == null) {
+            return;
+        }
+        try {
+            ExpressionParser.condition(kind, text);
+        } catch (DynamoValidationException e) {
+            String fix = e.getMessage().contains("reserved keyword")
+                    ? "; write `#" + e.getMessage().replaceAll(".*reserved keyword: ", "").trim() + "` instead"
+                    : "";
+            problems.add(at("queries", query, field), "`" + field + "` of query `" + query + "` is not valid: "
+                    + e.getMessage() + fix);
         }
     }
 

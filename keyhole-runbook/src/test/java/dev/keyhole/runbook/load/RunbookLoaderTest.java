@@ -91,6 +91,20 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void expressionSyntaxErrorsAreReportedWithDynamoDbsWordingAndLocated() {
+        assertThat(problems(VALID.replace("    projection: [orderId, status]", "    filter: total >\n    projection: [orderId, status]")))
+                .singleElement().asString().startsWith("rb.yaml:15:").contains("`filter` of query `recent` is not valid")
+                .contains("Syntax error");
+    }
+
+    @Test
+    void aBareReservedWordGetsTheHashFix() {
+        assertThat(problems(VALID.replace("    projection: [orderId, status]",
+                "    filter: status = :customerId\n    projection: [orderId, status]")))
+                .singleElement().asString().contains("reserved keyword").contains("write `#status` instead");
+    }
+
+    @Test
     void yamlSyntaxErrorsAreLocated() {
         assertThat(problems("name: [unclosed\n")).singleElement().asString().startsWith("rb.yaml:").contains("not valid YAML");
     }
