@@ -44,6 +44,9 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--no-iam", description = "Accept any credentials and enforce no IAM (a plain local DynamoDB).")
     boolean noIam;
 
+    @Option(names = "--demo", description = "Create and seed the demo tables (Customers, Orders, Payments).")
+    boolean demo;
+
     @Option(names = "--region", defaultValue = "us-east-1", description = "Region for unsigned requests (default: ${DEFAULT-VALUE}).")
     String region;
 
@@ -78,6 +81,17 @@ public final class LocalCommand implements Callable<Integer> {
         out.println("keyhole local: DynamoDB and STS on " + server.endpoint()
                 + (dir == null ? " (in memory)" : " (data in " + dir + ")")
                 + (noIam ? ", IAM not enforced" : ", IAM enforced" + (iam == null ? " (admin key AKIAIOSFODNN7EXAMPLE)" : " from " + iam)));
+        if (demo) {
+            try (var admin = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                    .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.of(region))
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                    dev.keyhole.cli.config.LocalIdentities.ADMIN_ACCESS_KEY,
+                                    dev.keyhole.cli.config.LocalIdentities.ADMIN_SECRET))).build()) {
+                out.println("seeded demo tables with " + dev.keyhole.cli.demo.DemoData.seed(admin, cfg.clock().instant())
+                        + " items");
+            }
+        }
         out.println("try: aws dynamodb list-tables --endpoint-url " + server.endpoint() + " --region " + region);
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
