@@ -121,6 +121,12 @@ public final class Executor {
                 throw new Refusal(Refusal.Kind.CURSOR_REJECTED, e.getMessage());
             }
         }
+        if (rb.target().keys() == null) {
+            // Without the key schema the session policy could not pin dynamodb:LeadingKeys: refuse.
+            throw new Refusal(Refusal.Kind.PREFLIGHT_DENIED, "runbook `" + rb.name() + "` does not declare "
+                    + "`target.keys`; keyhole needs them to pin the partition key in the session policy "
+                    + "(`keyhole runbooks lint DIR --describe` reads them from the table)");
+        }
         Plan plan = Planner.plan(rb, q, bound);
         KeySchemaLookup schemas = RunbookSchemas.declared(rb);
         Instant now = clock.instant();

@@ -203,6 +203,15 @@ class ExecutorEndToEndTest {
     }
 
     @Test
+    void aRunbookWithoutAKeySchemaIsRefusedBecauseItsPartitionCouldNotBePinned() {
+        Runbook noKeys = RunbookLoader.load("nokeys.yaml", RUNBOOK.replace(
+                "  keys: {partition: customerId, sort: orderId, indexes: {byStatus: {partition: status, sort: createdAt}}}\n",
+                "")).runbooks().get(0);
+        assertThatThrownBy(() -> executor.run(new RunRequest(ALICE, noKeys, null, Map.of("customerId", "C-1"), "INC-1",
+                null, "kh-nokeys"))).isInstanceOf(Refusal.class).hasMessageContaining("does not declare `target.keys`");
+    }
+
+    @Test
     void credentialsAreReusedForTheSameBindingOnly() {
         SessionCredentials a = executor.credentials(request(ALICE, "C-1", "INC-1", null));
         SessionCredentials again = executor.credentials(request(ALICE, "C-1", "INC-1", null));

@@ -45,6 +45,15 @@ public final class RunbookLoader {
 
     /** Loads one file's text; {@code file} names it in locations. */
     public static Result load(String file, String text) {
+        return load(file, text, name -> java.util.Optional.empty());
+    }
+
+    /**
+     * Loads one file's text, checking names against {@code described} key schemas (read from the live
+     * table with DescribeTable) for a runbook that does not declare {@code target.keys}.
+     */
+    public static Result load(String file, String text,
+                              java.util.function.Function<String, java.util.Optional<dev.keyhole.runbook.model.Target.KeySchema>> described) {
         Problems problems = new Problems();
         YamlNode root;
         try {
@@ -53,6 +62,16 @@ public final class RunbookLoader {
             return new Result(List.of(), List.of(new RunbookProblem(e.location(), e.getMessage())));
         }
         Runbook rb = new RunbookReader(problems).read(root, file, sha256(text));
+        if (rb != null && rb.target() != null && rb.target().keys() == null && rb.target().table() != null) {
+            var keys = described.apply(rb.target().table());
+            if (keys.isPresent()) {
+                var t = rb.target();
+                rb = new Runbook(rb.name(), rb.description(), rb.owner(), rb.examples(),
+                        new dev.keyhole.runbook.model.Target(t.account(), t.region(), t.table(), t.index(), t.role(),
+                                keys.get()), rb.parameters(), rb.queries(), rb.limits(), rb.masking(), rb.access(),
+                        rb.source(), rb.contentHash());
+            }
+        }
         if (rb != null && problems.isEmpty()) {
             new RunbookChecks(problems, root).check(rb);
         }
@@ -61,6 +80,13 @@ public final class RunbookLoader {
 
     /** Loads every {@code .yaml}/{@code .yml} file under {@code dir}; names must be unique. */
     public static Result loadDirectory(Path dir) throws IOException {
+        return loadDirectory(dir, name -> java.util.Optional.empty());
+    }
+
+    /** As {@link #loadDirectory(Path)}, with key schemas read from the live tables where not declared. */
+    public static Result loadDirectory(Path dir,
+            java.util.function.Function<String, java.util.Optional<dev.keyhole.runbook.model.Target.KeySchema>> described)
+            throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile)
@@ -72,7 +98,7 @@ public final class RunbookLoader {
         Map<String, String> seen = new HashMap<>();
         for (Path f : files) {
             String rel = dir.relativize(f).toString();
-            Result r = load(rel, Files.readString(f, StandardCharsets.UTF_8));
+            Result r = load(rel, Files.readString(f, StandardCharsets.UTF_8), described);
             problems.addAll(r.problems());
             for (Runbook rb : r.runbooks()) {
                 String other = seen.putIfAbsent(rb.name(), rel);
