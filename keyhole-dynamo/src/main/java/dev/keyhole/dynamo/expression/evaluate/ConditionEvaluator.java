@@ -3,7 +3,6 @@ package dev.keyhole.dynamo.expression.evaluate;
 import dev.keyhole.dynamo.expression.ast.Condition;
 import dev.keyhole.dynamo.expression.ast.Operand;
 import dev.keyhole.dynamo.value.AttributeValue;
-import dev.keyhole.dynamo.value.Bytes;
 import dev.keyhole.dynamo.value.KeyOrder;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class ConditionEvaluator {
             case AttributeValue.NS ns -> element instanceof AttributeValue.N e && ns.values().contains(e.value());
             case AttributeValue.BS bs -> element instanceof AttributeValue.B e && bs.values().contains(e.value());
             case AttributeValue.L l -> l.values().contains(element);
-            // wording not verified: DynamoDB documents contains for strings, sets and lists only; binary is not searched
+            // DynamoDB documents contains for strings, sets and lists only
             default -> false;
         };
     }
@@ -125,9 +124,5 @@ public final class ConditionEvaluator {
             default -> -1;
         };
         return n < 0 ? null : new AttributeValue.N(BigDecimal.valueOf(n));
-    }
-
-    static boolean isBytes(Object o) {
-        return o instanceof Bytes;
     }
 }
