@@ -48,6 +48,7 @@ public final class StsCredentialsBroker implements CredentialsBroker {
         SessionCredentials minted = new SessionCredentials(resp.credentials().accessKeyId(),
                 resp.credentials().secretAccessKey(), resp.credentials().sessionToken(),
                 resp.credentials().expiration(), r.sessionName(), resp.assumedRoleUser().arn());
+        cache.values().removeIf(c -> !clock.instant().isBefore(c.expiration()));
         cache.put(r.bindingKey(), minted);
         return minted;
     }

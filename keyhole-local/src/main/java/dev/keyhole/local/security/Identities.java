@@ -126,6 +126,8 @@ public final class Identities {
         Session s = new Session("ASIA" + random(16), random(40), base64(96), role.arn(), sessionName, sessionPolicy,
                 sourceIdentity, tags, now, now.plus(duration));
         sessions.put(s.accessKeyId(), s);
+        sessions.values().removeIf(old -> !now.isBefore(old.expires()));
+        sessionCallers.keySet().retainAll(sessions.keySet());
         saveSessions();
         return s;
     }
@@ -165,6 +167,14 @@ public final class Identities {
         }
         try {
             Path tmp = sessionsFile.resolveSibling(sessionsFile.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            try {
+                // Session secrets: readable by the engine's owner only.
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // nothing to narrow on this file system
+            }
             Files.writeString(tmp, JSON.writeValueAsString(out), StandardCharsets.UTF_8);
             Files.move(tmp, sessionsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
