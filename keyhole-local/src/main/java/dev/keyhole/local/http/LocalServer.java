@@ -37,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
@@ -62,6 +61,7 @@ public final class LocalServer implements AutoCloseable {
     private final StsService sts;
     private final LocalServerConfig config;
     private final Principal unauthenticated;
+    private final RequestIds requestIds = new RequestIds();
 
     private LocalServer(LocalServerConfig config, DynamoDbService dynamo, Identities identities) throws IOException {
         this.config = config;
@@ -104,11 +104,11 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        String requestId = requestIds.next();
         try (ex) {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
+                body = readBody(in, ex.getRequestHeaders().getFirst("Content-Length"));
             }
             if (body.length > MAX_BODY) {
                 sendJson(ex, 413, requestId, error(DynamoDbException.DYNAMODB + "ValidationException",
@@ -125,6 +125,21 @@ public final class LocalServer implements AutoCloseable {
             sendJson(ex, 500, requestId, error(DynamoDbException.DYNAMODB + "InternalServerError",
                     "Internal server error"));
         }
+    }
+
+    /** Reads exactly Content-Length bytes when the client says how many (most do), else up to the limit. */
+    private static byte[] readBody(InputStream in, String contentLength) throws IOException {
+        if (contentLength != null) {
+            try {
+                long n = Long.parseLong(contentLength.trim());
+                if (n >= 0 && n <= MAX_BODY) {
+                    return in.readNBytes((int) n);
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to a bounded read
+            }
+        }
+        return in.readNBytes(MAX_BODY + 1);
     }
 
     private ReceivedRequest received(HttpExchange ex, byte[] body) {
