@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-10}"
 warmup="${2:-10}"
 cd "$root"
-mvn -B -q -DskipTests -pl keyhole-bench,keyhole-cli -am package
+mvn -B -q -DskipTests -pl keyhole-bench,keyhole-cli -am package; echo
 dyn="$root/keyhole-bench/target/dynalite"
 if [ ! -x "$dyn/node_modules/.bin/dynalite" ]; then
   mkdir -p "$dyn"
