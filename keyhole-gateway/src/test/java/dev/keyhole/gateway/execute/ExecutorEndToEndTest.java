@@ -212,6 +212,21 @@ class ExecutorEndToEndTest {
     }
 
     @Test
+    void throttlingIsRetriedWithBackoffAndThenReportedClearly() {
+        executor.credentials(request(ALICE, "C-2", "INC-1", null));
+        server.throttleNext(2);
+        assertThat(executor.run(request(ALICE, "C-2", "INC-1", null)).items()).isNotEmpty();
+        server.throttleNext(10);
+        try {
+            assertThatThrownBy(() -> executor.run(request(ALICE, "C-2", "INC-1", null)))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class)
+                    .hasMessageContaining("SDK Attempt Count: 3");
+        } finally {
+            server.throttleNext(0);
+        }
+    }
+
+    @Test
     void credentialsAreReusedForTheSameBindingOnly() {
         SessionCredentials a = executor.credentials(request(ALICE, "C-1", "INC-1", null));
         SessionCredentials again = executor.credentials(request(ALICE, "C-1", "INC-1", null));

@@ -62,6 +62,7 @@ public final class LocalServer implements AutoCloseable {
     private final LocalServerConfig config;
     private final Principal unauthenticated;
     private final RequestIds requestIds = new RequestIds();
+    private final java.util.concurrent.atomic.AtomicInteger throttleNext = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalServer(LocalServerConfig config, DynamoDbService dynamo, Identities identities) throws IOException {
         this.config = config;
@@ -89,6 +90,14 @@ public final class LocalServer implements AutoCloseable {
     /** The port it listens on. */
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /**
+     * Makes the next {@code n} DynamoDB requests fail as DynamoDB fails a throttled request
+     * ({@code ProvisionedThroughputExceededException}), for testing callers' retries.
+     */
+    public void throttleNext(int n) {
+        throttleNext.set(n);
     }
 
     /** The endpoint URI for {@code endpointOverride}. */
@@ -185,6 +194,11 @@ public final class LocalServer implements AutoCloseable {
         try {
             if (config.enforceIam()) {
                 authorize(caller, operation, request, region(req), ex);
+            }
+            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new DynamoDbException(DynamoDbException.DYNAMODB + "ProvisionedThroughputExceededException",
+                        "The level of configured provisioned throughput for the table was exceeded. Consider "
+                                + "increasing your provisioning level with the UpdateTable API.", 400);
             }
             JsonNode response = dynamo.handle(operation, request);
             sendJson(ex, 200, requestId, response);
