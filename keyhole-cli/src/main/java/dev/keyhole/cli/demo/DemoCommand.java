@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -69,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         LocalServerConfig cfg = LocalServerConfig.defaults().withIamFile(Shipped.resolve(iam)).withClock(clock);
         try (LocalServer server = LocalServer.start(cfg, DynamoDbEngine.open(null, "us-east-1", "000000000000", clock))) {
             out.println("1. local engine (DynamoDB + STS, IAM enforced) on " + server.endpoint());
-            try (DynamoDbClient admin = client(server, AwsBasicCredentials.create(LocalIdentities.ADMIN_ACCESS_KEY,
-                    LocalIdentities.ADMIN_SECRET))) {
+            try (DynamoDbClient admin = dev.keyhole.cli.config.AdminClient.of(server.endpoint(), "us-east-1")) {
                 int items = DemoData.seed(admin, clock.instant());
                 out.println("2. seeded tables Customers, Orders, Payments with " + items + " items");
             }

@@ -82,12 +82,7 @@ public final class LocalCommand implements Callable<Integer> {
                 + (dir == null ? " (in memory)" : " (data in " + dir + ")")
                 + (noIam ? ", IAM not enforced" : ", IAM enforced" + (iam == null ? " (admin key AKIAIOSFODNN7EXAMPLE)" : " from " + iam)));
         if (demo) {
-            try (var admin = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                    .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.of(region))
-                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                    dev.keyhole.cli.config.LocalIdentities.ADMIN_ACCESS_KEY,
-                                    dev.keyhole.cli.config.LocalIdentities.ADMIN_SECRET))).build()) {
+            try (var admin = dev.keyhole.cli.config.AdminClient.of(server.endpoint(), region)) {
                 out.println("seeded demo tables with " + dev.keyhole.cli.demo.DemoData.seed(admin, cfg.clock().instant())
                         + " items");
             }

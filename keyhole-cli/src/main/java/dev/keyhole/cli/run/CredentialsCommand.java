@@ -3,19 +3,16 @@ package dev.keyhole.cli.run;
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Gateway;
 import dev.keyhole.cli.config.KeyholeConfig;
-import dev.keyhole.cli.runbooks.RunbookDirectory;
 import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.gateway.execute.RunRequest;
-import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.Runbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,13 +53,8 @@ public final class CredentialsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KeyholeConfig cfg = KeyholeConfig.load(config);
-        RunbookLoader.Result loaded = RunbookDirectory.load(cfg.runbooks(), err);
-        if (loaded == null) {
-            return ExitCode.INVALID_INPUT;
-        }
-        Runbook rb = loaded.runbooks().stream().filter(r -> r.name().equals(runbook)).findFirst().orElse(null);
+        Runbook rb = dev.keyhole.cli.runbooks.RunbookLookup.find(cfg.runbooks(), runbook, err);
         if (rb == null) {
-            err.println("keyhole: no runbook `" + runbook + "`");
             return ExitCode.INVALID_INPUT;
         }
         if (!rb.access().credentials()) {
@@ -70,8 +62,7 @@ public final class CredentialsCommand implements Callable<Integer> {
                     + rb.owner() + ") can allow it with `access.credentials: true`");
             return ExitCode.DENIED;
         }
-        String user = System.getenv().getOrDefault("KEYHOLE_USER", System.getProperty("user.name"));
-        Caller caller = new Caller(user, cfg.users().getOrDefault(user, Set.of()));
+        Caller caller = dev.keyhole.cli.config.Callers.current(cfg);
         try (Gateway gw = new Gateway(cfg, Clock.systemUTC())) {
             SessionCredentials c = gw.executor().credentials(new RunRequest(caller, rb, query, params, ticket, null,
                     "kh-" + UUID.randomUUID().toString().substring(0, 18)));

@@ -3,12 +3,10 @@ package dev.keyhole.cli.run;
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Gateway;
 import dev.keyhole.cli.config.KeyholeConfig;
-import dev.keyhole.cli.runbooks.RunbookDirectory;
 import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.gateway.execute.RunRequest;
 import dev.keyhole.gateway.execute.RunResult;
-import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.QuerySpec;
 import dev.keyhole.runbook.model.Runbook;
 import java.io.PrintWriter;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -68,17 +65,11 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         KeyholeConfig cfg = KeyholeConfig.load(config);
-        RunbookLoader.Result loaded = RunbookDirectory.load(cfg.runbooks(), err);
-        if (loaded == null) {
-            return ExitCode.INVALID_INPUT;
-        }
-        Runbook rb = loaded.runbooks().stream().filter(r -> r.name().equals(runbook)).findFirst().orElse(null);
+        Runbook rb = dev.keyhole.cli.runbooks.RunbookLookup.find(cfg.runbooks(), runbook, err);
         if (rb == null) {
-            err.println("keyhole: no runbook `" + runbook + "`; see `keyhole runbooks list`");
             return ExitCode.INVALID_INPUT;
         }
-        String user = System.getenv().getOrDefault("KEYHOLE_USER", System.getProperty("user.name"));
-        Caller caller = new Caller(user, cfg.users().getOrDefault(user, Set.of()));
+        Caller caller = dev.keyhole.cli.config.Callers.current(cfg);
         try (Gateway gw = new Gateway(cfg, Clock.systemUTC())) {
             return run(gw, rb, caller, out, err);
         }
