@@ -1,0 +1,104 @@
+package dev.keyhole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyhole.cli.config.AdminClient;
+import dev.keyhole.cli.demo.DemoData;
+import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.local.http.LocalServer;
+import dev.keyhole.local.http.LocalServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `keyhole run` and `keyhole credentials` against a standing local engine, with their exit-code contract. */
+class RunCommandTest {
+
+    private static LocalServer server;
+    private static Path config;
+    private static String previousUser;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.systemUTC();
+        server = LocalServer.start(LocalServerConfig.defaults().withIamFile(Path.of("../examples/local/iam.yaml")),
+                DynamoDbEngine.open(null, "us-east-1", "000000000000", clock));
+        try (var admin = AdminClient.of(server.endpoint(), "us-east-1")) {
+            DemoData.seed(admin, clock.instant());
+        }
+        config = dir.resolve("keyhole.yaml");
+        Files.writeString(config, "runbooks: " + Path.of("../examples/runbooks").toAbsolutePath()
+                + "\naws:\n  endpoint: " + server.endpoint() + "\nusers:\n  alice: {groups: [oncall]}\n");
+        previousUser = System.getProperty("user.name");
+        System.setProperty("user.name", "alice");
+    }
+
+    @AfterAll
+    static void stop() {
+        System.setProperty("user.name", previousUser);
+        server.close();
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aRunPrintsCsvWithTheProjectedColumnsInOrder() {
+        Run r = run("run", "orders-by-customer", "-p", "customerId=C-1002", "-p", "since=-P365D", "--ticket", "INC-9",
+                "-o", "csv", "--config", config.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).isEqualTo("customerId,orderId,createdAt,status,total");
+        assertThat(lines.length).isGreaterThan(1);
+        assertThat(lines[1]).startsWith("C-1002,O-");
+        assertThat(r.err()).contains("correlation id kh-");
+    }
+
+    @Test
+    void exitCodesSeparateRefusedFromInvalid() {
+        assertThat(run("run", "orders-by-customer", "-p", "customerId=C-1002", "--config", config.toString()).exit())
+                .isEqualTo(ExitCode.DENIED);
+        assertThat(run("run", "orders-by-customer", "-p", "customerId=nope", "--ticket", "INC-1", "--config",
+                config.toString()).exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("run", "no-such-runbook", "--config", config.toString()).exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("run", "orders-by-customer", "-o", "xml", "--config", config.toString()).exit())
+                .isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
+    void credentialsComeAsEnvironmentVariablesWhereTheRunbookAllowsIt(@TempDir Path dir) throws Exception {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("self-service.yaml"), Files.readString(
+                Path.of("../examples/runbooks/orders-by-customer.yaml"))
+                .replace("name: orders-by-customer", "name: orders-self-service")
+                .replace("  sessionTtl: PT15M", "  sessionTtl: PT15M\n  credentials: true"));
+        Path cfg = dir.resolve("keyhole.yaml");
+        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        Run r = run("credentials", "orders-self-service", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config",
+                cfg.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("export AWS_ACCESS_KEY_ID=ASIA").contains("export AWS_SESSION_TOKEN=")
+                .contains("export AWS_ENDPOINT_URL=" + server.endpoint());
+    }
+
+    @Test
+    void credentialsAreOnlyHandedOutWhereTheRunbookAllowsIt() {
+        Run r = run("credentials", "orders-by-customer", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config",
+                config.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(r.err()).contains("does not hand out credentials").doesNotContain("ASIA");
+        assertThat(r.out()).isEmpty();
+    }
+}
