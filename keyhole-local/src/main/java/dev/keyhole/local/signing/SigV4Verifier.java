@@ -136,10 +136,6 @@ public final class SigV4Verifier {
         String expected = resigned.firstMatchingHeader("Authorization").orElse("");
         int at = expected.indexOf("Signature=");
         String expectedSignature = at < 0 ? "" : expected.substring(at + 10);
-        if (Boolean.getBoolean("keyhole.debugSigV4")) {
-            System.err.println("client: " + request.header("authorization") + "\nserver: " + expected
-                    + "\nheaders: " + resigned.headers());
-        }
         if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "The request signature we calculated does not "
