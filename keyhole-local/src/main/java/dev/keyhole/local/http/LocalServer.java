@@ -52,6 +52,7 @@ public final class LocalServer implements AutoCloseable {
     /** The largest request body accepted (DynamoDB's own request limit is 16 MB). */
     static final int MAX_BODY = 16 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(LocalServer.class.getName());
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
     private final HttpServer http;
@@ -131,6 +132,8 @@ public final class LocalServer implements AutoCloseable {
                 sts(ex, body, requestId);
             }
         } catch (RuntimeException e) {
+            // The client gets no detail; the operator gets the request id and where it broke.
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
             sendJson(ex, 500, requestId, error(DynamoDbException.DYNAMODB + "InternalServerError",
                     "Internal server error"));
         }
