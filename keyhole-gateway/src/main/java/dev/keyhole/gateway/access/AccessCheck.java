@@ -4,7 +4,7 @@ import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.runbook.model.Access;
 import dev.keyhole.runbook.model.Runbook;
-import java.util.regex.Pattern;
+import dev.keyhole.runbook.bind.Patterns;
 
 /** Default deny: a caller runs a runbook only when its {@code access.runners} names the caller or a group of theirs. */
 public final class AccessCheck {
@@ -24,7 +24,7 @@ public final class AccessCheck {
             throw new Refusal(Refusal.Kind.TICKET_MISSING, "runbook `" + rb.name() + "` needs a ticket: pass "
                     + "`--ticket ID`" + (a.ticketPattern() == null ? "" : " matching `" + a.ticketPattern() + "`"));
         }
-        if (ticket != null && a.ticketPattern() != null && !Pattern.compile(a.ticketPattern()).matcher(ticket).matches()) {
+        if (ticket != null && a.ticketPattern() != null && !Patterns.of(a.ticketPattern()).matcher(ticket).matches()) {
             throw new Refusal(Refusal.Kind.TICKET_INVALID, "ticket `" + ticket + "` does not match `"
                     + a.ticketPattern() + "` required by runbook `" + rb.name() + "`");
         }

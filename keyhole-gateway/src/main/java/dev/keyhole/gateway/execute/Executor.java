@@ -63,12 +63,19 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 public final class Executor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Credentials closer than this to expiry are not reused for a new run. */
+    private static final Duration REUSE_MARGIN = Duration.ofMinutes(2);
 
     private final CredentialsBroker broker;
     private final DynamoDbClients clients;
     private final CursorSealer sealer;
     private final Masker masker;
     private final Clock clock;
+    /** Plans and credentials already checked for a binding, reused while the credentials stay valid. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A binding's plan and the credentials minted for it after the pre-flight check passed. */
+    private record Checked(Plan plan, SessionCredentials creds) {}
 
     public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock) {
         this.broker = broker;
@@ -127,17 +134,24 @@ public final class Executor {
                     + "`target.keys`; keyhole needs them to pin the partition key in the session policy "
                     + "(`keyhole runbooks lint DIR --describe` reads them from the table)");
         }
+        Instant now = clock.instant();
+        String bindingKey = bindingKey(rb, q, bound, req.caller().name());
+        Checked done = checked.get(bindingKey);
+        if (done != null && now.plus(REUSE_MARGIN).isBefore(done.creds().expiration())) {
+            // Same runbook version, query, values and caller: the same plan, policy and pre-flight verdict.
+            return new Prepared(done.plan(), done.creds(), binding, state);
+        }
         Plan plan = Planner.plan(rb, q, bound);
         KeySchemaLookup schemas = RunbookSchemas.declared(rb);
-        Instant now = clock.instant();
         Duration ttl = rb.access().sessionTtl();
-        String bindingKey = bindingKey(rb, q, bound, req.caller().name());
         Policy session = SessionPolicyCompiler.compile(rb.name(), q.name(), plan, schemas, now.plus(ttl));
         preflight(rb, plan, session, schemas, now);
         SessionCredentials creds = broker.credentials(new SessionRequest(rb.target().role(), session, ttl,
                 req.correlationId(), req.caller().name(),
                 Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
                 bindingKey));
+        checked.values().removeIf(c -> !now.isBefore(c.creds().expiration()));
+        checked.put(bindingKey, new Checked(plan, creds));
         return new Prepared(plan, creds, binding, state);
     }
 

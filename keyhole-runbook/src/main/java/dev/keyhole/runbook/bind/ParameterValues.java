@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Parses and validates one parameter value typed by a person.
@@ -53,7 +52,7 @@ public final class ParameterValues {
         if (!p.allowed().isEmpty() && !p.allowed().contains(raw)) {
             throw new IllegalArgumentException("must be one of " + String.join(", ", p.allowed()));
         }
-        if (p.pattern() != null && !Pattern.compile(p.pattern()).matcher(raw).matches()) {
+        if (p.pattern() != null && !Patterns.of(p.pattern()).matcher(raw).matches()) {
             throw new IllegalArgumentException("`" + raw + "` does not match the pattern `" + p.pattern() + "`");
         }
         return new BoundValue("S", raw);
