@@ -135,7 +135,7 @@ public final class Executor {
                     + "(`keyhole runbooks lint DIR --describe` reads them from the table)");
         }
         Instant now = clock.instant();
-        String bindingKey = bindingKey(rb, q, bound, req.caller().name());
+        String bindingKey = bindingKey(rb, q, bound, req.caller().name(), req.ticket());
         Checked done = checked.get(bindingKey);
         if (done != null && now.plus(REUSE_MARGIN).isBefore(done.creds().expiration())) {
             // Same runbook version, query, values and caller: the same plan, policy and pre-flight verdict.
@@ -295,10 +295,15 @@ public final class Executor {
         }
     }
 
-    private static String bindingKey(Runbook rb, QuerySpec q, Map<String, BoundValue> bound, String caller) {
+    /**
+     * What credentials may be shared by: runbook version, query, bound values, caller and ticket (the
+     * ticket is a session tag, so a run under another ticket gets its own session in CloudTrail).
+     */
+    private static String bindingKey(Runbook rb, QuerySpec q, Map<String, BoundValue> bound, String caller,
+                                     String ticket) {
         StringBuilder sb = new StringBuilder();
         sb.append(rb.name()).append('\n').append(rb.contentHash()).append('\n').append(q.name()).append('\n')
-                .append(caller).append('\n');
+                .append(caller).append('\n').append(ticket).append('\n');
         new TreeMap<>(bound).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
