@@ -231,8 +231,10 @@ class ExecutorEndToEndTest {
         SessionCredentials a = executor.credentials(request(ALICE, "C-1", "INC-1", null));
         SessionCredentials again = executor.credentials(request(ALICE, "C-1", "INC-1", null));
         SessionCredentials other = executor.credentials(request(ALICE, "C-2", "INC-1", null));
+        SessionCredentials otherTicket = executor.credentials(request(ALICE, "C-1", "INC-2", null));
         assertThat(again.accessKeyId()).isEqualTo(a.accessKeyId());
         assertThat(other.accessKeyId()).isNotEqualTo(a.accessKeyId());
+        assertThat(otherTicket.accessKeyId()).isNotEqualTo(a.accessKeyId());
     }
 
     private static void assertDenied(Runnable call) {
