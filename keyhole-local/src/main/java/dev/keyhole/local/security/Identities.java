@@ -91,7 +91,8 @@ public final class Identities {
         }
         String token = request.header("x-amz-security-token");
         if (session != null) {
-            if (token == null || !token.equals(session.token())) {
+            if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    session.token().getBytes(StandardCharsets.UTF_8))) {
                 throw new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, "The security token included in the request is invalid.");
             }
             if (!clock.instant().isBefore(session.expires())) {
