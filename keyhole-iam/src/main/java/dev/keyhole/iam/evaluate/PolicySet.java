@@ -101,7 +101,7 @@ public final class PolicySet {
         boolean boundaryOk = boundary == null || b.allow != null;
         boolean sessionOk = session == null || s.allow != null;
         Grant grant = r == null ? Grant.NONE : r.grant;
-        if (crossAccount(request, arn) && resource != null) {
+        if (crossAccount(request, arn)) {
             if (identityAllow != null && boundaryOk && sessionOk && grant != Grant.NONE) {
                 return allow(identityAllow.allow.ref, trace);
             }

@@ -72,15 +72,17 @@ final class PrincipalMatcher {
         if (aws.contains(p.arn())) {
             return Grant.DIRECT;
         }
-        if (p.type() == PrincipalType.ASSUMED_ROLE && p.roleArn() != null && aws.contains(p.roleArn())) {
-            return Grant.ROLE;
-        }
+        // Naming the caller itself is the stronger grant (not limited by a boundary or session policy),
+        // so every direct way of naming it is checked before its role.
         if (p.id() != null && canonical.contains(p.id())) {
             return Grant.DIRECT;
         }
         ContextValue provider = ctx.getLower("aws:federatedprovider");
         if (provider != null && !provider.isEmpty() && federated.contains(provider.values().get(0))) {
             return Grant.DIRECT;
+        }
+        if (p.type() == PrincipalType.ASSUMED_ROLE && p.roleArn() != null && aws.contains(p.roleArn())) {
+            return Grant.ROLE;
         }
         if (p.account() != null && (aws.contains(p.account()) || aws.contains(p.accountRootArn()))) {
             return p.type() == PrincipalType.ROOT ? Grant.DIRECT : Grant.ACCOUNT;
@@ -113,7 +115,10 @@ final class PrincipalMatcher {
                 ? java.util.Arrays.asList(p.arn(), p.roleArn())
                 : List.of(p.arn());
         for (String id : ids) {
-            if (id != null && !aws.contains(id)) {
+            // An account id stands for the account's root user ARN.
+            boolean listed = aws.contains(id)
+                    || (p.type() == PrincipalType.ROOT && p.account() != null && aws.contains(p.account()));
+            if (id != null && !listed) {
                 return false;
             }
         }

@@ -80,6 +80,13 @@ public final class PolicyWriter {
                 ObjectNode op = block.has(c.operator().json())
                         ? (ObjectNode) block.get(c.operator().json())
                         : block.putObject(c.operator().json());
+                if (op.has(c.key())) {
+                    // JSON holds one value list per operator and key; merging or dropping either would
+                    // change what the statement allows.
+                    throw new IllegalArgumentException("statement " + (s.sid() == null ? "" : s.sid() + " ")
+                            + "has two " + c.operator().json() + " conditions on " + c.key()
+                            + "; a policy document can hold only one: combine their values into one condition");
+                }
                 op.set(c.key(), values(c.values()));
             }
         }
