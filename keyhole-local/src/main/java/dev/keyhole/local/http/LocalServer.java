@@ -27,6 +27,7 @@ import dev.keyhole.local.sts.StsService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -46,6 +47,16 @@ import java.util.zip.CRC32;
  * and STS's query protocol on one port. Every request is authenticated by SigV4 (recomputed with the
  * SDK's signer) and every DynamoDB call authorized with keyhole's IAM evaluator on the actions,
  * resources and condition keys DynamoDB itself would use, before the engine sees it.
+ *
+ * <p>Point the SDK at {@link #endpoint()} with {@code endpointOverride}; nothing else changes. The server
+ * owns the {@link DynamoDbService} it is started with and closes it in {@link #close()}.
+ *
+ * <pre>{@code
+ * try (LocalServer server = LocalServer.start(LocalServerConfig.defaults(),
+ *         DynamoDbEngine.open(null, "us-east-1", "000000000000", clock))) {
+ *     DynamoDbClient db = DynamoDbClient.builder().endpointOverride(server.endpoint()) ... .build();
+ * }
+ * }</pre>
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -72,23 +83,45 @@ public final class LocalServer implements AutoCloseable {
         this.sts = new StsService(identities);
         this.unauthenticated = new Principal(PrincipalType.USER, "arn:aws:iam::" + identities.account() + ":user/anonymous",
                 "AIDAANONYMOUS", identities.account(), Map.of());
+        this.http = bind(config.host(), config.port());
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         http.setExecutor(executor);
         http.createContext("/", this::handle);
         http.start();
     }
 
-    /** Starts serving {@code dynamo} as configured. */
+    /**
+     * Starts serving {@code dynamo} as configured.
+     *
+     * @throws IllegalArgumentException when the IAM file is invalid (the message names the problem)
+     * @throws BindException when the port cannot be bound (the message says which and what to do)
+     * @throws IOException when the IAM file or the sessions in the data directory cannot be read
+     */
     public static LocalServer start(LocalServerConfig config, DynamoDbService dynamo) throws IOException {
-        IamFile iam = config.iamFile() == null ? IamFile.defaults(config.account())
-                : IamFile.load(config.iamFile(), config.account());
-        Identities ids = new Identities(iam, config.dataDir() == null ? null : config.dataDir().resolve("sessions.json"),
-                config.clock());
-        return new LocalServer(config, dynamo, ids);
+        try {
+            IamFile iam = config.iamFile() == null ? IamFile.defaults(config.account())
+                    : IamFile.load(config.iamFile(), config.account());
+            Identities ids = new Identities(iam, config.dataDir() == null ? null : config.dataDir().resolve("sessions.json"),
+                    config.clock());
+            return new LocalServer(config, dynamo, ids);
+        } catch (IOException | RuntimeException e) {
+            dynamo.close(); // it was handed to us: release its files so a retry can open them
+            throw e;
+        }
     }
 
-    /** The port it listens on. */
+    private static HttpServer bind(String host, int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(host, port), 1024);
+        } catch (BindException e) {
+            BindException friendly = new BindException("cannot listen on `" + host + ":" + port + "` (" + e.getMessage()
+                    + "); is another process using the port? choose another, or 0 to pick a free one");
+            friendly.initCause(e);
+            throw friendly;
+        }
+    }
+
+    /** The port it listens on (the chosen one when configured with 0). */
     public int port() {
         return http.getAddress().getPort();
     }
@@ -101,11 +134,12 @@ public final class LocalServer implements AutoCloseable {
         throttleNext.set(n);
     }
 
-    /** The endpoint URI for {@code endpointOverride}. */
+    /** The URI for the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}. */
     public URI endpoint() {
         return URI.create("http://" + config.host() + ":" + port());
     }
 
+    /** Stops listening and closes the DynamoDB service. */
     @Override
     public void close() {
         http.stop(0);
@@ -182,7 +216,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             caller = authenticate(req);
         } catch (AuthFailure f) {
-            sendJson(ex, f.reason() == AuthFailure.Reason.MISSING ? 400 : 400, requestId,
+            sendJson(ex, 400, requestId,
                     error(DynamoDbException.CORAL + f.dynamoDbCode(), f.getMessage()));
             return;
         }

@@ -33,6 +33,7 @@ public final class StsService {
 
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
     private static final int MAX_PACKED_POLICY = 2048;
+    private static final long ROLE_CHAINING_MAX_SECONDS = 3600;
     private static final String NS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     private final Identities identities;
@@ -112,11 +113,13 @@ public final class StsService {
             try {
                 sessionPolicy = PolicyParser.parse(policyText);
             } catch (PolicyParseException e) {
+                // wording not verified: STS now answers with its JSON parser's own message
                 throw new StsError("MalformedPolicyDocument", "The policy is not in the valid JSON format: "
                         + e.getMessage(), 400);
             }
             int packed = PolicyWriter.write(sessionPolicy).length();
             if (packed > MAX_PACKED_POLICY) {
+                // wording not verified
                 throw new StsError("PackedPolicyTooLarge", "Packed policy consumes " + (packed * 100 / MAX_PACKED_POLICY)
                         + "% of allotted space, please use smaller policy.", 400);
             }
@@ -160,6 +163,11 @@ public final class StsService {
                 throw new StsError("AccessDenied", "User: " + caller.principal().arn() + " is not authorized to perform: "
                         + action + " on resource: " + roleArn, 403);
             }
+        }
+        if (caller.session() != null && seconds > ROLE_CHAINING_MAX_SECONDS) {
+            // Role chaining: credentials from a role session can only get one hour, whatever the role allows.
+            throw StsError.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles "
+                    + "assumed by role chaining.");
         }
         if (seconds > role.maxSession().toSeconds()) {
             throw StsError.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");

@@ -5,7 +5,6 @@ import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,27 +14,22 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The real local engine on port 0 with the shipped demo identities (examples/local/iam.yaml), and
- * real SDK clients for it.
+ * The real local engine on port 0, in memory, with the shipped demo identities (examples/local/iam.yaml),
+ * and real SDK clients for it.
  */
 final class TestEngine implements AutoCloseable {
 
     static final Path IAM_FILE = Path.of("../examples/local/iam.yaml");
 
-    final MutableClock clock = new MutableClock();
     final LocalServer server;
 
-    private TestEngine(Path dataDir) throws IOException {
-        LocalServerConfig cfg = LocalServerConfig.defaults().withIamFile(IAM_FILE).withClock(clock).withDataDir(dataDir);
-        server = LocalServer.start(cfg, DynamoDbEngine.open(dataDir, "us-east-1", "000000000000", clock));
+    private TestEngine() throws IOException {
+        LocalServerConfig cfg = LocalServerConfig.defaults().withIamFile(IAM_FILE);
+        server = LocalServer.start(cfg, DynamoDbEngine.open(null, cfg.region(), cfg.account(), cfg.clock()));
     }
 
     static TestEngine start() throws IOException {
-        return new TestEngine(null);
-    }
-
-    static TestEngine start(Path dataDir) throws IOException {
-        return new TestEngine(dataDir);
+        return new TestEngine();
     }
 
     DynamoDbClient adminDynamoDb() {
@@ -60,10 +54,6 @@ final class TestEngine implements AutoCloseable {
     StsClient sts(String key, String secret) {
         return StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret))).build();
-    }
-
-    void advanceClock(Duration d) {
-        clock.advance(d);
     }
 
     @Override

@@ -1,0 +1,97 @@
+package dev.keyhole.local.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyhole.local.http.LocalServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** The bytes on the wire, without the SDK: headers, error bodies and routing as AWS sends them. */
+class WireProtocolTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final RunningEngine local = RunningEngine.withTestIdentities();
+
+    private static HttpResponse<byte[]> dynamoDb(URI endpoint, String operation, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(endpoint).header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<String> sts(String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(local.server.endpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUnsignedDynamoDbCallIsMissingItsAuthenticationToken() throws Exception {
+        HttpResponse<byte[]> r = dynamoDb(local.server.endpoint(), "ListTables", "{}");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body.path("__type").asText()).isEqualTo("com.amazon.coral.service#MissingAuthenticationTokenException");
+        assertThat(body.path("message").asText()).isEqualTo("Request is missing Authentication Token");
+        assertThat(local.dynamo.operations()).doesNotContain("ListTables");
+    }
+
+    @Test
+    void everyDynamoDbResponseCarriesARequestIdAndTheCrc32OfItsBody() throws Exception {
+        HttpResponse<byte[]> r = dynamoDb(local.server.endpoint(), "ListTables", "{}");
+        CRC32 crc = new CRC32();
+        crc.update(r.body());
+        assertThat(r.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+        assertThat(r.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying(id -> assertThat(id).hasSize(52));
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+    }
+
+    @Test
+    void requestIdsDifferPerRequest() throws Exception {
+        String a = dynamoDb(local.server.endpoint(), "ListTables", "{}").headers().firstValue("x-amzn-RequestId").orElseThrow();
+        String b = dynamoDb(local.server.endpoint(), "ListTables", "{}").headers().firstValue("x-amzn-RequestId").orElseThrow();
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void anUnsignedStsCallIsAnXmlErrorResponseFromTheSender() throws Exception {
+        HttpResponse<String> r = sts("Action=GetCallerIdentity&Version=2011-06-15");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/xml");
+        String requestId = r.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        assertThat(r.body()).isEqualTo("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
+                + "<Type>Sender</Type><Code>MissingAuthenticationToken</Code><Message>Request is missing Authentication "
+                + "Token</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
+    }
+
+    @Test
+    void withEnforcementOffAnUnsignedCallReachesTheService() throws Exception {
+        try (RunningEngine open = RunningEngine.with(LocalServerConfig.defaults().withEnforceIam(false))) {
+            HttpResponse<byte[]> r = dynamoDb(open.server.endpoint(), "Query", "{\"TableName\":\"Orders\","
+                    + "\"KeyConditionExpression\":\"pk = :v\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"a\"}}}");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).path("Count").asInt()).isEqualTo(1);
+            assertThat(open.dynamo.operations()).containsExactly("Query");
+        }
+    }
+
+    @Test
+    @Disabled("known difference: DynamoDB spells AccessDeniedException's field `Message`; dev.keyhole.local.http"
+            + ".LocalServer writes `message` for every error (the SDK reads both)")
+    void accessDeniedSpellsItsMessageFieldWithACapital() {
+        var bob = local.dynamoDb(TestIdentities.BOB_KEY, TestIdentities.BOB_SECRET);
+        assertThatThrownBy(bob::listTables).isInstanceOfSatisfying(AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().rawResponse().asUtf8String()).contains("\"Message\":"));
+    }
+}
