@@ -1,6 +1,10 @@
 package dev.keyhole.bench;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.AuditStore;
+import dev.keyhole.gateway.audit.CheckpointPolicy;
+import dev.keyhole.gateway.audit.CheckpointSigner;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
@@ -79,9 +83,12 @@ public final class RunOverhead {
                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001", "keyhole-demo-secret-not-for-production-0001")))
                     .build(), clock, Duration.ofMinutes(2));
-            try (DynamoDbClients clients = new DynamoDbClients(server.endpoint(), 3)) {
+            Path auditFile = Files.createTempDirectory("keyhole-bench-audit").resolve("audit.db");
+            try (DynamoDbClients clients = new DynamoDbClients(server.endpoint(), 3);
+                 AuditLog audit = new AuditLog(AuditStore.sqlite(auditFile),
+                         new CheckpointPolicy(CheckpointSigner.generate(), 1_000, Duration.ofSeconds(10)), clock)) {
                 Executor executor = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), clock),
-                        new Masker(new byte[32]), clock);
+                        new Masker(new byte[32]), clock, audit);
                 Caller alice = new Caller("alice", Set.of("oncall"));
                 Map<String, String> params = Map.of("customerId", "C-1001", "since", "2026-01-01");
                 RunRequest run = new RunRequest(alice, rb, null, params, "INC-1", null, "kh-bench");

@@ -14,6 +14,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** The request was understood and denied. */
     public static final int DENIED = 3;
+    /** An integrity check found tampering (e.g. {@code keyhole audit verify}). */
+    public static final int TAMPERED = 4;
 
     private ExitCode() {}
 }

@@ -34,7 +34,8 @@ class RunCommandTest {
         }
         config = dir.resolve("keyhole.yaml");
         Files.writeString(config, "runbooks: " + Path.of("../examples/runbooks").toAbsolutePath()
-                + "\naws:\n  endpoint: " + server.endpoint() + "\nusers:\n  alice: {groups: [oncall]}\n");
+                + "\naws:\n  endpoint: " + server.endpoint() + "\nusers:\n  alice: {groups: [oncall]}\n"
+                + "audit:\n  path: " + dir.resolve("audit.db") + "\n  signingKey: " + dir.resolve("audit.key") + "\n");
         previousUser = System.getProperty("user.name");
         System.setProperty("user.name", "alice");
     }
@@ -63,7 +64,22 @@ class RunCommandTest {
         assertThat(lines[0]).isEqualTo("customerId,orderId,createdAt,status,total");
         assertThat(lines.length).isGreaterThan(1);
         assertThat(lines[1]).startsWith("C-1002,O-");
-        assertThat(r.err()).contains("correlation id kh-");
+        // A time-ordered UUIDv7 (RFC 9562): version nibble 7, variant bits 10.
+        assertThat(r.err()).containsPattern("correlation id [0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12};");
+    }
+
+    @Test
+    void aCallerChosenCorrelationIdIsUsedAndAnUnsafeOneIsInvalid() {
+        Run r = run("run", "orders-by-customer", "-p", "customerId=C-1002", "--ticket", "INC-9", "--correlation-id",
+                "INC-9.retry-2", "--config", config.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).contains("correlation id INC-9.retry-2;");
+        Run audit = run("audit", "search", "--correlation-id", "INC-9.retry-2", "--config", config.toString());
+        assertThat(audit.out()).contains("started").contains("finished").contains("INC-9.retry-2");
+        Run bad = run("run", "orders-by-customer", "-p", "customerId=C-1002", "--ticket", "INC-9", "--correlation-id",
+                "a b/c", "--config", config.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(bad.err()).contains("correlation id `a b/c` must be");
     }
 
     @Test

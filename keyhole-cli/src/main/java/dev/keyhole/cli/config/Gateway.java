@@ -1,5 +1,6 @@
 package dev.keyhole.cli.config;
 
+import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
 import dev.keyhole.gateway.execute.Executor;
@@ -20,6 +21,7 @@ public final class Gateway implements AutoCloseable {
     private final StsCredentialsBroker broker;
     private final DynamoDbClients clients;
     private final Executor executor;
+    private final AuditLog audit;
 
     public Gateway(KeyholeConfig cfg, Clock clock) throws IOException {
         var sts = StsClient.builder().region(Region.of(cfg.region()));
@@ -34,17 +36,24 @@ public final class Gateway implements AutoCloseable {
         }
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
         this.clients = new DynamoDbClients(cfg.endpoint(), 5);
+        this.audit = cfg.audit().open(clock);
         this.executor = new Executor(broker, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
-                new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock);
+                new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, audit);
     }
 
     public Executor executor() {
         return executor;
     }
 
+    /** The audit log this gateway's executions append to. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     @Override
     public void close() {
+        audit.close();
         clients.close();
         broker.close();
     }

@@ -23,6 +23,9 @@ import java.util.Set;
  *   secretAccessKey: ...
  * users:
  *   alice: {groups: [oncall]}
+ * audit: {store: sqlite, path: ~/.keyhole/audit.db}   # see {@link AuditSettings}
+ * tickets:                                           # ticket providers runbooks name
+ *   jira: {type: jira, baseUrl: https://example.atlassian.net, email: bot@example.com, apiTokenEnv: JIRA_TOKEN}
  * </pre>
  *
  * @param runbooks the runbook directory
@@ -31,9 +34,18 @@ import java.util.Set;
  * @param accessKeyId keyhole's access key, or {@code null} for the SDK default chain
  * @param secretAccessKey keyhole's secret, or {@code null}
  * @param users local user name to its groups
+ * @param audit where the audit log lives
+ * @param tickets the {@code tickets:} section (ticket providers), or a missing node
  */
 public record KeyholeConfig(Path runbooks, String region, URI endpoint, String accessKeyId, String secretAccessKey,
-                            Map<String, Set<String>> users) {
+                            Map<String, Set<String>> users, AuditSettings audit, JsonNode tickets) {
+
+    /** The defaults' audit log and no ticket providers beyond the offline pattern check. */
+    public KeyholeConfig(Path runbooks, String region, URI endpoint, String accessKeyId, String secretAccessKey,
+                         Map<String, Set<String>> users) {
+        this(runbooks, region, endpoint, accessKeyId, secretAccessKey, users,
+                AuditSettings.defaults(LocalSecrets.home()), com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
 
     /** The built-in defaults: shipped demo runbooks, a local engine on port 8000 with the demo identities. */
     public static KeyholeConfig defaults() {
@@ -70,6 +82,6 @@ public record KeyholeConfig(Path runbooks, String region, URI endpoint, String a
                         : d.endpoint(),
                 aws.has("accessKeyId") ? aws.get("accessKeyId").asText(null) : d.accessKeyId(),
                 aws.has("secretAccessKey") ? aws.get("secretAccessKey").asText(null) : d.secretAccessKey(),
-                users);
+                users, AuditSettings.read(root.path("audit"), base, LocalSecrets.home()), root.path("tickets"));
     }
 }

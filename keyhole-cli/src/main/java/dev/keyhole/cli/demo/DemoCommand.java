@@ -8,6 +8,13 @@ import dev.keyhole.cli.config.Shipped;
 import dev.keyhole.cli.run.ResultPrinter;
 import dev.keyhole.cli.runbooks.RunbookDirectory;
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditEvent;
+import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.AuditQuery;
+import dev.keyhole.gateway.audit.AuditVerifier;
+import dev.keyhole.gateway.audit.CorrelationIds;
+import dev.keyhole.gateway.audit.StoredRecord;
+import dev.keyhole.gateway.audit.VerifyReport;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.gateway.execute.RunRequest;
@@ -20,9 +27,9 @@ import dev.keyhole.runbook.model.Runbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
+        CorrelationIds ids = new CorrelationIds(clock);
         RunbookLoader.Result loaded = RunbookDirectory.load(runbooks, err);
         if (loaded == null || !loaded.ok()) {
             return ExitCode.INVALID_INPUT;
@@ -82,13 +90,13 @@ public final class DemoCommand implements Callable<Integer> {
             try (Gateway gw = new Gateway(config, clock)) {
                 out.println("3. alice (group oncall) runs `orders-by-customer` for " + customer + " under ticket INC-1042:");
                 out.println();
-                RunResult r = gw.executor().run(new RunRequest(alice, rb, null, params, "INC-1042", null, correlationId()));
+                RunResult r = gw.executor().run(new RunRequest(alice, rb, null, params, "INC-1042", null, ids.next()));
                 ResultPrinter.print(r, rb.defaultQuery().projection(), "table", out, out);
                 out.println();
                 out.println("   credentials " + r.accessKeyId() + " (session " + r.sessionName()
                         + ") allow exactly that query. Used directly with the AWS SDK:");
                 SessionCredentials creds = gw.executor().credentials(
-                        new RunRequest(alice, rb, null, params, "INC-1042", null, r.correlationId()));
+                        new RunRequest(alice, rb, null, params, "INC-1042", null, ids.next()));
                 try (DynamoDbClient narrowed = client(server, AwsSessionCredentials.create(creds.accessKeyId(),
                         creds.secretAccessKey(), creds.sessionToken()))) {
                     attempt(out, "query another customer (C-1002)", () -> narrowed.query(b -> b.tableName("Orders")
@@ -106,17 +114,22 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.println("4. and keyhole refuses before minting anything:");
+                String noTicket = ids.next();
                 try {
-                    gw.executor().run(new RunRequest(alice, rb, null, params, null, null, correlationId()));
+                    gw.executor().run(new RunRequest(alice, rb, null, params, null, null, noTicket));
                 } catch (Refusal e) {
                     out.println("   without a ticket: " + e.getMessage());
                 }
+                String bobRun = ids.next();
                 try {
                     gw.executor().run(new RunRequest(new Caller("bob", Set.of("support")), rb, null, params, "INC-1042",
-                            null, correlationId()));
+                            null, bobRun));
                 } catch (Refusal e) {
                     out.println("   bob:              " + e.getMessage());
                 }
+                out.println();
+                out.println("5. every attempt is in the audit log (" + gw.audit().store().description() + "):");
+                auditTrail(gw.audit(), out, List.of(r.correlationId(), noTicket, bobRun));
             }
         }
         out.flush();
@@ -132,8 +145,21 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String correlationId() {
-        return "kh-" + UUID.randomUUID().toString().substring(0, 18);
+    private static void auditTrail(AuditLog audit, PrintWriter out, List<String> correlationIds) throws Exception {
+        for (String id : correlationIds) {
+            for (StoredRecord rec : audit.store().search(new AuditQuery(id, null, null, null, null, null, null, 10))) {
+                AuditEvent e = rec.event();
+                Object detail = e.get(AuditEvent.Field.ITEMS) != null ? e.get(AuditEvent.Field.ITEMS) + " item(s)"
+                        : e.get(AuditEvent.Field.REASON);
+                out.printf("   #%-5d %-8s %-36s %-6s ticket %-9s %s%n", rec.seq(), e.type().word(), e.correlationId(),
+                        e.principal(), e.get(AuditEvent.Field.TICKET) == null ? "-" : e.get(AuditEvent.Field.TICKET),
+                        detail == null ? "" : detail);
+            }
+        }
+        VerifyReport v = AuditVerifier.verify(audit.store(), Map.of(audit.policy().signer().keyId(),
+                audit.policy().signer().publicKey()));
+        out.println("   chain of " + v.records() + " record(s) verified: " + (v.ok() ? "intact" : "TAMPERED: " + v.problem())
+                + "; see `keyhole audit search`, `keyhole audit verify`");
     }
 
     private static DynamoDbClient client(LocalServer server, software.amazon.awssdk.auth.credentials.AwsCredentials c) {

@@ -66,13 +66,13 @@ public final class LocalCommand implements Callable<Integer> {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        LocalServerConfig cfg = new LocalServerConfig(host, port, dir, iam, !noIam, region, "000000000000",
-                Clock.systemUTC());
         LocalServer server;
         try {
+            LocalServerConfig cfg = new LocalServerConfig(host, port, dir, iam, !noIam, region, "000000000000",
+                    Clock.systemUTC());
             server = LocalServer.start(cfg, DynamoDbEngine.open(dir, region, "000000000000", cfg.clock()));
         } catch (BindException e) {
-            err.println("keyhole: port " + port + " is in use; pass --port N (0 for any free port)");
+            err.println("keyhole: " + e.getMessage());
             return ExitCode.FAILED;
         } catch (IllegalArgumentException e) {
             err.println("keyhole: " + e.getMessage());
@@ -83,7 +83,7 @@ public final class LocalCommand implements Callable<Integer> {
                 + (noIam ? ", IAM not enforced" : ", IAM enforced" + (iam == null ? " (admin key AKIAIOSFODNN7EXAMPLE)" : " from " + iam)));
         if (demo) {
             try (var admin = dev.keyhole.cli.config.AdminClient.of(server.endpoint(), region)) {
-                out.println("seeded demo tables with " + dev.keyhole.cli.demo.DemoData.seed(admin, cfg.clock().instant())
+                out.println("seeded demo tables with " + dev.keyhole.cli.demo.DemoData.seed(admin, java.time.Instant.now())
                         + " items");
             }
         }

@@ -3,7 +3,10 @@ package dev.keyhole.cli.run;
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Gateway;
 import dev.keyhole.cli.config.KeyholeConfig;
+import dev.keyhole.cli.config.GitCommit;
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.CorrelationIds;
+import dev.keyhole.gateway.execute.Origin;
 import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.gateway.execute.RunRequest;
 import dev.keyhole.gateway.execute.RunResult;
@@ -15,7 +18,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,12 +52,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cursor", description = "Continue from a cursor a previous run printed.")
     String cursor;
 
+    @Option(names = "--correlation-id", paramLabel = "ID",
+            description = "Use this id for the run (STS session name, audit records); default: a new UUIDv7.")
+    String correlationId;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json, jsonl or csv.")
     String output;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "keyhole.yaml",
             description = "Configuration file (default: ${DEFAULT-VALUE}; built-in defaults when absent).")
     Path config;
+
+    /** Where the runbook came from, for the git commit in the audit record. */
+    private Path runbooksDir;
 
     @Override
     public Integer call() throws Exception {
@@ -71,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         Caller caller = dev.keyhole.cli.config.Callers.current(cfg);
+        runbooksDir = cfg.runbooks();
         try (Gateway gw = new Gateway(cfg, Clock.systemUTC())) {
             return run(gw, rb, caller, out, err);
         }
@@ -78,14 +88,21 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs with an existing gateway; used by {@code keyhole demo} too. */
     int run(Gateway gw, Runbook rb, Caller caller, PrintWriter out, PrintWriter err) throws Exception {
-        String correlationId = "kh-" + UUID.randomUUID().toString().substring(0, 18);
+        String correlationId;
         try {
-            RunResult r = gw.executor().run(new RunRequest(caller, rb, query, params, ticket, cursor, correlationId));
+            correlationId = new CorrelationIds(Clock.systemUTC()).acceptOrNext(this.correlationId);
+        } catch (IllegalArgumentException e) {
+            err.println("keyhole: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        Origin origin = new Origin("local", "keyhole-cli", runbooksDir == null ? null : GitCommit.of(runbooksDir));
+        try {
+            RunResult r = gw.executor().run(new RunRequest(caller, rb, query, params, ticket, cursor, correlationId, origin));
             QuerySpec q = query == null ? rb.defaultQuery() : rb.queries().get(query);
             ResultPrinter.print(r, q.projection(), output, out, err);
             return ExitCode.OK;
         } catch (Refusal e) {
-            err.println("keyhole: refused: " + e.getMessage());
+            err.println("keyhole: refused: " + e.getMessage() + " (correlation id " + correlationId + ")");
             return e.kind() == Refusal.Kind.BAD_PARAMETERS || e.kind() == Refusal.Kind.UNKNOWN_QUERY
                     || e.kind() == Refusal.Kind.CURSOR_REJECTED ? ExitCode.INVALID_INPUT : ExitCode.DENIED;
         } catch (DynamoDbException e) {

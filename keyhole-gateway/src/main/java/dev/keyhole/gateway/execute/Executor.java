@@ -5,6 +5,10 @@ import dev.keyhole.dynamo.iam.DynamoIam;
 import dev.keyhole.dynamo.iam.IamCheck;
 import dev.keyhole.dynamo.iam.KeySchemaLookup;
 import dev.keyhole.gateway.access.AccessCheck;
+import dev.keyhole.gateway.audit.AuditEvent;
+import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.AuditUnavailableException;
+import dev.keyhole.gateway.audit.Instances;
 import dev.keyhole.gateway.credentials.CredentialsBroker;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.credentials.SessionRequest;
@@ -75,9 +79,19 @@ public final class Executor {
     private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A binding's plan and the credentials minted for it after the pre-flight check passed. */
-    private record Checked(Plan plan, SessionCredentials creds) {}
+    private record Checked(Plan plan, Policy session, SessionCredentials creds) {}
 
-    public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock) {
+    /** This process, in started records: host, pid and start time tell a crash from a run in progress. */
+    private static final String INSTANCE = Instances.current();
+
+    private final AuditLog audit;
+
+    /**
+     * @param audit where every attempt is recorded; a run that cannot write its started record does not run
+     */
+    public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock,
+                    AuditLog audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.broker = broker;
         this.clients = clients;
         this.sealer = sealer;
@@ -85,26 +99,159 @@ public final class Executor {
         this.clock = clock;
     }
 
-    /** Runs {@code req}; throws {@link Refusal} when keyhole will not run it. */
+    /**
+     * Runs {@code req}: admits it (refusals are recorded and thrown as {@link Refusal}), writes the durable
+     * "started" record, mints or reuses credentials, queries, and records "finished" with the outcome,
+     * on success and on every failure.
+     */
     public RunResult run(RunRequest req) {
-        long started = System.nanoTime();
-        Prepared p = prepare(req);
-        DynamoDbClient client = clients.forCredentials(p.creds(), p.plan().region());
-        return fetch(req.runbook(), p.plan(), client, p.creds(), p.binding(), p.state(), req.correlationId(), started);
+        long t0 = System.nanoTime();
+        Admitted a = admitOrRecord(req);
+        started(req, a);
+        RunResult r;
+        try {
+            SessionCredentials creds = credentialsFor(req, a);
+            DynamoDbClient client = clients.forCredentials(creds, a.plan().region());
+            r = fetch(req.runbook(), a.plan(), client, creds, a.binding(), a.state(), req.correlationId(), t0);
+        } catch (RuntimeException e) {
+            finished(req, a, null, e, t0);
+            throw e;
+        }
+        finished(req, a, r, null, t0);
+        return r;
     }
 
     /**
      * The narrowed credentials {@code req} would run with, after every check a run makes; for
-     * {@code keyhole credentials}, so people can use their own tools inside the keyhole.
+     * {@code keyhole credentials}, so people can use their own tools inside the keyhole. Audited like a run.
      */
     public SessionCredentials credentials(RunRequest req) {
-        return prepare(req).creds();
+        long t0 = System.nanoTime();
+        Admitted a = admitOrRecord(req);
+        started(req, a);
+        SessionCredentials creds;
+        try {
+            creds = credentialsFor(req, a);
+        } catch (RuntimeException e) {
+            finished(req, a, null, e, t0);
+            throw e;
+        }
+        audit.append(event(AuditEvent.Type.FINISHED, req, a.query().name())
+                .with(AuditEvent.Field.OUTCOME, "ok").with(AuditEvent.Field.REASON, "credentials handed out")
+                .with(AuditEvent.Field.ACCESS_KEY_ID, creds.accessKeyId())
+                .with(AuditEvent.Field.DURATION_MS, (System.nanoTime() - t0) / 1_000_000).build());
+        return creds;
     }
 
-    /** Everything decided before DynamoDB is called. */
-    private record Prepared(Plan plan, SessionCredentials creds, CursorBinding binding, CursorState state) {}
+    /** Everything decided before the started record: the checked plan, and credentials when reusable. */
+    private record Admitted(QuerySpec query, Plan plan, Policy session, CursorBinding binding, CursorState state,
+                            String bindingKey, SessionCredentials reusable) {}
 
-    private Prepared prepare(RunRequest req) {
+    private Admitted admitOrRecord(RunRequest req) {
+        try {
+            return admit(req);
+        } catch (Refusal r) {
+            recordRefusal(req, r);
+            throw r;
+        }
+    }
+
+    private void recordRefusal(RunRequest req, Refusal r) {
+        try {
+            audit.append(event(AuditEvent.Type.REFUSED, req, req.query())
+                    .with(AuditEvent.Field.DECISION, "refuse").with(AuditEvent.Field.OUTCOME, "refused")
+                    .with(AuditEvent.Field.REASON, r.kind().word() + ": " + r.getMessage()).build());
+        } catch (AuditUnavailableException e) {
+            r.addSuppressed(e); // still refused; the refusal just could not be recorded
+        }
+    }
+
+    private void started(RunRequest req, Admitted a) {
+        try {
+            audit.append(event(AuditEvent.Type.STARTED, req, a.query().name())
+                    .with(AuditEvent.Field.DECISION, "allow")
+                    .with(AuditEvent.Field.REASON, "runner of runbook `" + req.runbook().name() + "`")
+                    .with(AuditEvent.Field.INSTANCE, INSTANCE).build());
+        } catch (AuditUnavailableException e) {
+            // INVARIANT: nothing runs without a durable started record.
+            throw new Refusal(Refusal.Kind.AUDIT_UNAVAILABLE, "keyhole will not run anything it cannot audit: "
+                    + e.getMessage());
+        }
+    }
+
+    private void finished(RunRequest req, Admitted a, RunResult r, RuntimeException failure, long t0) {
+        AuditEvent.Builder b = event(AuditEvent.Type.FINISHED, req, a.query().name())
+                .with(AuditEvent.Field.DURATION_MS, (System.nanoTime() - t0) / 1_000_000);
+        if (r != null) {
+            b.with(AuditEvent.Field.OUTCOME, "ok").with(AuditEvent.Field.ITEMS, r.items().size())
+                    .with(AuditEvent.Field.PAGES, r.pages()).with(AuditEvent.Field.CONSUMED_CAPACITY, r.consumedCapacity())
+                    .with(AuditEvent.Field.ACCESS_KEY_ID, r.accessKeyId());
+        } else {
+            b.with(AuditEvent.Field.OUTCOME, "failed").with(AuditEvent.Field.ERROR, describe(failure));
+        }
+        try {
+            audit.append(b.build());
+        } catch (AuditUnavailableException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                // The caller must not get results that the log cannot account for.
+                throw e;
+            }
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The fields every record of one request carries. */
+    private AuditEvent.Builder event(AuditEvent.Type type, RunRequest req, String queryName) {
+        Runbook rb = req.runbook();
+        return AuditEvent.of(type, req.correlationId(), clock.instant(), req.caller().name())
+                .with(AuditEvent.Field.RUNBOOK, rb.name())
+                .with(AuditEvent.Field.RUNBOOK_VERSION, rb.contentHash())
+                .with(AuditEvent.Field.GIT_COMMIT, req.origin().runbookCommit())
+                .with(AuditEvent.Field.QUERY, queryName == null ? rb.defaultQuery().name() : queryName)
+                .with(AuditEvent.Field.TICKET, req.ticket())
+                .with(AuditEvent.Field.PARAMETERS, maskedParameters(req))
+                .with(AuditEvent.Field.CLIENT_ADDRESS, req.origin().clientAddress())
+                .with(AuditEvent.Field.USER_AGENT, req.origin().userAgent())
+                .with(AuditEvent.Field.SESSION_NAME, req.correlationId())
+                .with(AuditEvent.Field.SOURCE_IDENTITY, req.caller().name());
+    }
+
+    /** Parameters as given, with the runbook's masking rules applied to parameters of the same name. */
+    private Map<String, String> maskedParameters(RunRequest req) {
+        if (req.params().isEmpty()) {
+            return null;
+        }
+        Map<String, AttributeValue> asItem = new TreeMap<>();
+        req.params().forEach((k, v) -> asItem.put(k, AttributeValue.fromS(v)));
+        Map<String, String> out = new TreeMap<>();
+        masker.mask(asItem, req.runbook().masking()).forEach((k, v) -> out.put(k, v.s() != null ? v.s() : String.valueOf(v)));
+        return out;
+    }
+
+    private SessionCredentials credentialsFor(RunRequest req, Admitted a) {
+        if (a.reusable() != null) {
+            return a.reusable();
+        }
+        Runbook rb = req.runbook();
+        Instant now = clock.instant();
+        SessionCredentials creds = broker.credentials(new SessionRequest(rb.target().role(), a.session(),
+                rb.access().sessionTtl(), req.correlationId(), req.caller().name(),
+                Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
+                a.bindingKey()));
+        checked.values().removeIf(c -> !now.isBefore(c.creds().expiration()));
+        checked.put(a.bindingKey(), new Checked(a.plan(), a.session(), creds));
+        return creds;
+    }
+
+    private Admitted admit(RunRequest req) {
         Runbook rb = req.runbook();
         AccessCheck.check(rb, req.caller(), req.ticket());
         QuerySpec q = req.query() == null ? rb.defaultQuery() : rb.queries().get(req.query());
@@ -139,20 +286,14 @@ public final class Executor {
         Checked done = checked.get(bindingKey);
         if (done != null && now.plus(REUSE_MARGIN).isBefore(done.creds().expiration())) {
             // Same runbook version, query, values and caller: the same plan, policy and pre-flight verdict.
-            return new Prepared(done.plan(), done.creds(), binding, state);
+            return new Admitted(q, done.plan(), done.session(), binding, state, bindingKey, done.creds());
         }
         Plan plan = Planner.plan(rb, q, bound);
         KeySchemaLookup schemas = RunbookSchemas.declared(rb);
-        Duration ttl = rb.access().sessionTtl();
-        Policy session = SessionPolicyCompiler.compile(rb.name(), q.name(), plan, schemas, now.plus(ttl));
+        Policy session = SessionPolicyCompiler.compile(rb.name(), q.name(), plan, schemas,
+                now.plus(rb.access().sessionTtl()));
         preflight(rb, plan, session, schemas, now);
-        SessionCredentials creds = broker.credentials(new SessionRequest(rb.target().role(), session, ttl,
-                req.correlationId(), req.caller().name(),
-                Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
-                bindingKey));
-        checked.values().removeIf(c -> !now.isBefore(c.creds().expiration()));
-        checked.put(bindingKey, new Checked(plan, creds));
-        return new Prepared(plan, creds, binding, state);
+        return new Admitted(q, plan, session, binding, state, bindingKey, null);
     }
 
     private RunResult fetch(Runbook rb, Plan plan, DynamoDbClient client, SessionCredentials creds,

@@ -8,8 +8,13 @@ public final class Refusal extends RuntimeException {
 
     /** Why a run was refused. */
     public enum Kind {
-        NOT_ALLOWED, TICKET_MISSING, TICKET_INVALID, APPROVAL_REQUIRED, BAD_PARAMETERS, UNKNOWN_QUERY,
-        CURSOR_REJECTED, PREFLIGHT_DENIED
+        NOT_ALLOWED, TICKET_MISSING, TICKET_INVALID, TICKET_REJECTED, TICKET_UNVERIFIED, APPROVAL_REQUIRED,
+        GRANT_EXPIRED, BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED, PREFLIGHT_DENIED, AUDIT_UNAVAILABLE;
+
+        /** The lowercase word used in audit records, e.g. {@code ticket-missing}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     private final Kind kind;

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditEvent;
+import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.AuditQuery;
+import dev.keyhole.gateway.audit.StoredRecord;
+import dev.keyhole.gateway.credentials.CredentialsBroker;
+import dev.keyhole.gateway.audit.AuditStore;
+import dev.keyhole.gateway.audit.CheckpointPolicy;
+import dev.keyhole.gateway.audit.CheckpointSigner;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.shape.Masker;
@@ -95,6 +103,8 @@ class ExecutorEndToEndTest {
     private static final Caller ALICE = new Caller("alice", Set.of("oncall"));
     private static LocalServer server;
     private static Executor executor;
+    private static AuditLog audit;
+    private static Path auditDir;
     private static Runbook runbook;
     private static StsCredentialsBroker broker;
     private static DynamoDbClients clients;
@@ -131,12 +141,16 @@ class ExecutorEndToEndTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001",
                         "keyhole-demo-secret-not-for-production-0001"))).build(), CLOCK, Duration.ofMinutes(2));
         clients = new DynamoDbClients(server.endpoint(), 3);
+        auditDir = java.nio.file.Files.createTempDirectory("keyhole-audit");
+        audit = new AuditLog(AuditStore.sqlite(auditDir.resolve("audit.db")),
+                new CheckpointPolicy(CheckpointSigner.generate(), 100, Duration.ofMinutes(1)), CLOCK);
         executor = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), CLOCK), new Masker(new byte[32]),
-                CLOCK);
+                CLOCK, audit);
     }
 
     @AfterAll
     static void stop() {
+        audit.close();
         clients.close();
         broker.close();
         server.close();
@@ -157,7 +171,11 @@ class ExecutorEndToEndTest {
     }
 
     private static RunRequest request(Caller who, String customer, String ticket, String cursor) {
-        return new RunRequest(who, runbook, null, Map.of("customerId", customer), ticket, cursor, "kh-test-" + customer);
+        return request(who, customer, ticket, cursor, "kh-test-" + customer);
+    }
+
+    private static RunRequest request(Caller who, String customer, String ticket, String cursor, String correlationId) {
+        return new RunRequest(who, runbook, null, Map.of("customerId", customer), ticket, cursor, correlationId);
     }
 
     @Test
@@ -218,12 +236,88 @@ class ExecutorEndToEndTest {
         assertThat(executor.run(request(ALICE, "C-2", "INC-1", null)).items()).isNotEmpty();
         server.throttleNext(10);
         try {
-            assertThatThrownBy(() -> executor.run(request(ALICE, "C-2", "INC-1", null)))
+            assertThatThrownBy(() -> executor.run(request(ALICE, "C-2", "INC-1", null, "kh-throttled")))
                     .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class)
                     .hasMessageContaining("SDK Attempt Count: 3");
         } finally {
             server.throttleNext(0);
         }
+        AuditEvent finished = records("kh-throttled").get(1);
+        assertThat(finished.type()).isEqualTo(AuditEvent.Type.FINISHED);
+        assertThat(finished.get(AuditEvent.Field.OUTCOME)).isEqualTo("failed");
+        assertThat((String) finished.get(AuditEvent.Field.ERROR)).startsWith("ProvisionedThroughputExceededException: ");
+    }
+
+    private static List<AuditEvent> records(String correlationId) {
+        try {
+            return audit.store().search(new AuditQuery(correlationId, null, null, null, null, null, null, 100)).stream()
+                    .map(StoredRecord::event).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRunIsRecordedAsStartedThenFinishedWithWhatCloudTrailJoinsOn() {
+        RunResult r = executor.run(request(ALICE, "C-1", "INC-7", null, "kh-audited-1"));
+        List<AuditEvent> recs = records("kh-audited-1");
+        assertThat(recs).extracting(AuditEvent::type).containsExactly(AuditEvent.Type.STARTED, AuditEvent.Type.FINISHED);
+        AuditEvent started = recs.get(0);
+        assertThat(started.principal()).isEqualTo("alice");
+        assertThat(started.fields()).containsEntry(AuditEvent.Field.RUNBOOK, runbook.name())
+                .containsEntry(AuditEvent.Field.RUNBOOK_VERSION, runbook.contentHash())
+                .containsEntry(AuditEvent.Field.QUERY, runbook.defaultQuery().name())
+                .containsEntry(AuditEvent.Field.TICKET, "INC-7")
+                .containsEntry(AuditEvent.Field.DECISION, "allow")
+                .containsEntry(AuditEvent.Field.SESSION_NAME, "kh-audited-1")
+                .containsEntry(AuditEvent.Field.SOURCE_IDENTITY, "alice")
+                .containsEntry(AuditEvent.Field.PARAMETERS, Map.of("customerId", "C-1"))
+                .containsKey(AuditEvent.Field.INSTANCE);
+        AuditEvent finished = recs.get(1);
+        assertThat(finished.fields()).containsEntry(AuditEvent.Field.OUTCOME, "ok")
+                .containsEntry(AuditEvent.Field.ITEMS, (long) r.items().size())
+                .containsEntry(AuditEvent.Field.PAGES, (long) r.pages())
+                .containsEntry(AuditEvent.Field.ACCESS_KEY_ID, r.accessKeyId());
+        assertThat(r.sessionName()).isEqualTo("kh-audited-1");
+    }
+
+    @Test
+    void everyRefusalIsRecordedWithItsReason() {
+        assertThatThrownBy(() -> executor.run(request(new Caller("bob", Set.of("support")), "C-1", "INC-1", null,
+                "kh-refused-bob"))).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> executor.run(request(ALICE, "C-1", null, null, "kh-refused-ticket")))
+                .isInstanceOf(Refusal.class);
+        assertThat(records("kh-refused-bob")).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AuditEvent.Type.REFUSED);
+            assertThat(e.principal()).isEqualTo("bob");
+            assertThat((String) e.get(AuditEvent.Field.REASON)).startsWith("not-allowed: `bob` may not run runbook");
+        });
+        assertThat(records("kh-refused-ticket")).singleElement()
+                .satisfies(e -> assertThat((String) e.get(AuditEvent.Field.REASON)).startsWith("ticket-missing: "));
+    }
+
+    @Test
+    void nothingRunsAndNoCredentialIsRequestedWhenTheStartedRecordCannotBeWritten() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger minted = new java.util.concurrent.atomic.AtomicInteger();
+        CredentialsBroker counting = new CredentialsBroker() {
+            @Override
+            public SessionCredentials credentials(dev.keyhole.gateway.credentials.SessionRequest r) {
+                minted.incrementAndGet();
+                return broker.credentials(r);
+            }
+
+            @Override
+            public void close() {}
+        };
+        AuditLog broken = new AuditLog(AuditStore.sqlite(auditDir.resolve("broken.db")),
+                new CheckpointPolicy(CheckpointSigner.generate(), 100, Duration.ofMinutes(1)), CLOCK);
+        broken.close(); // a log that can no longer write, like a full disk or a lost database
+        Executor blind = new Executor(counting, clients, new CursorSealer(CursorSealer.newKey(), CLOCK),
+                new Masker(new byte[32]), CLOCK, broken);
+        assertThatThrownBy(() -> blind.run(request(ALICE, "C-1", "INC-1", null)))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.AUDIT_UNAVAILABLE))
+                .hasMessageContaining("will not run anything it cannot audit");
+        assertThat(minted).hasValue(0);
     }
 
     @Test

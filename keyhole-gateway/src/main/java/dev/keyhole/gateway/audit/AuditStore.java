@@ -1,0 +1,401 @@
+package dev.keyhole.gateway.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Where the chain lives: an embedded SQLite file or a PostgreSQL database. Appends take a lock on the
+ * chain's head row inside one transaction, so any number of processes, each with its own store, append
+ * one consistent chain. The schema is migrated with Flyway when the store opens.
+ *
+ * <p>Thread-safe; appends from one process are serialized on one connection ({@link AuditLog} batches
+ * them), reads use connections of their own.
+ */
+public final class AuditStore implements AutoCloseable {
+
+    /** How the two databases differ for us. */
+    enum Dialect {
+        SQLITE("db/audit/sqlite", "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1"),
+        POSTGRESQL("db/audit/postgresql",
+                "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1 FOR UPDATE");
+
+        final String migrations;
+        final String lockHead;
+
+        Dialect(String migrations, String lockHead) {
+            this.migrations = migrations;
+            this.lockHead = lockHead;
+        }
+    }
+
+    private static final String INSERT = "INSERT INTO audit_record (seq, time_ms, type, correlation_id, principal, "
+            + "runbook, ticket, outcome, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "seq, payload, hash";
+
+    private final Dialect dialect;
+    private final String url;
+    private final Properties props;
+    private final String description;
+    private final Connection writer;
+    private final ChainHash chain = new ChainHash();
+
+    private AuditStore(Dialect dialect, String url, Properties props, String description) throws SQLException {
+        this.dialect = dialect;
+        this.url = url;
+        this.props = props;
+        this.description = description;
+        migrate();
+        this.writer = connect();
+    }
+
+    /** Opens the append transaction and takes the write lock (SQLite) or prepares to lock the head row (PostgreSQL). */
+    private void begin() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            // Autocommit stays on for SQLite: the driver would otherwise hold a write transaction open between appends.
+            try (Statement s = writer.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+            }
+        } else {
+            writer.setAutoCommit(false);
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("COMMIT");
+            }
+        } else {
+            writer.commit();
+            writer.setAutoCommit(true);
+        }
+    }
+
+    /** The embedded store in {@code file}, created with its schema when missing. */
+    public static AuditStore sqlite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Properties p = new Properties();
+            // WAL + synchronous FULL: a commit is on disk when it returns. Appends BEGIN IMMEDIATE (see
+            // begin()), so two processes never both read the same head; readers never block them.
+            p.setProperty("journal_mode", "WAL");
+            p.setProperty("synchronous", "FULL");
+            p.setProperty("busy_timeout", "30000");
+            return new AuditStore(Dialect.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath(), p, file.toString());
+        } catch (java.io.IOException | SQLException | org.flywaydb.core.api.FlywayException e) {
+            throw new AuditUnavailableException("cannot open the audit log `" + file + "`: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shared store in PostgreSQL at {@code url} ({@code jdbc:postgresql://host:port/db}). */
+    public static AuditStore postgresql(String url, String user, String password) {
+        Properties p = new Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        try {
+            return new AuditStore(Dialect.POSTGRESQL, url, p, url);
+        } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
+            throw new AuditUnavailableException("cannot open the audit log at `" + url + "`: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the log lives, for messages (never with a password). */
+    public String description() {
+        return description;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, props);
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(url, props.getProperty("user"), props.getProperty("password"))
+                .locations("classpath:" + dialect.migrations)
+                .table("audit_schema_history")
+                .load().migrate();
+    }
+
+    /** An event with its canonical text, encoded before the chain's lock is taken. */
+    record Encoded(AuditEvent event, String payload, byte[] utf8) {
+        static Encoded of(AuditEvent e) {
+            String payload = CanonicalJson.encode(e);
+            return new Encoded(e, payload, payload.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Appends {@code events} as the next records of the chain, in order, in one transaction, with a signed
+     * checkpoint when {@code policy} says one is due. Returns the records as stored. Nothing is written
+     * when it fails.
+     */
+    public List<StoredRecord> append(List<AuditEvent> events, CheckpointPolicy policy, Clock clock) throws SQLException {
+        return appendEncoded(events.stream().map(Encoded::of).toList(), policy, clock);
+    }
+
+    synchronized List<StoredRecord> appendEncoded(List<Encoded> events, CheckpointPolicy policy, Clock clock)
+            throws SQLException {
+        begin();
+        try {
+            Head head = lockHead();
+            List<StoredRecord> out = new ArrayList<>(events.size());
+            long seq = head.seq;
+            byte[] prev = ChainHash.bytes(head.hash);
+            try (PreparedStatement ps = writer.prepareStatement(INSERT)) {
+                for (Encoded enc : events) {
+                    AuditEvent e = enc.event();
+                    String payload = enc.payload();
+                    seq++;
+                    prev = chain.next(prev, seq, enc.utf8());
+                    String hash = ChainHash.hex(prev);
+                    ps.setLong(1, seq);
+                    ps.setLong(2, e.time().toEpochMilli());
+                    ps.setString(3, e.type().word());
+                    ps.setString(4, e.correlationId());
+                    ps.setString(5, e.principal());
+                    ps.setString(6, text(e.get(AuditEvent.Field.RUNBOOK)));
+                    ps.setString(7, text(e.get(AuditEvent.Field.TICKET)));
+                    ps.setString(8, text(e.get(AuditEvent.Field.OUTCOME)));
+                    ps.setString(9, payload);
+                    ps.setString(10, hash);
+                    ps.addBatch();
+                    out.add(new StoredRecord(seq, payload, hash));
+                }
+                ps.executeBatch();
+            }
+            Instant now = clock.instant();
+            String lastHash = ChainHash.hex(prev);
+            if (policy != null && policy.due(seq, head.checkpointSeq, head.checkpointMs, now.toEpochMilli())) {
+                insertCheckpoint(policy.signer().sign(seq, lastHash, now));
+                updateHead(seq, lastHash, seq, now.toEpochMilli());
+            } else {
+                updateHead(seq, lastHash, head.checkpointSeq, head.checkpointMs);
+            }
+            commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** Signs the head when a checkpoint is due by time alone (an idle log still gets its last records signed). */
+    public synchronized void checkpointIfDue(CheckpointPolicy policy, Clock clock) throws SQLException {
+        begin();
+        try {
+            Head head = lockHead();
+            Instant now = clock.instant();
+            if (policy.due(head.seq, head.checkpointSeq, head.checkpointMs, now.toEpochMilli())) {
+                insertCheckpoint(policy.signer().sign(head.seq, head.hash, now));
+                updateHead(head.seq, head.hash, head.seq, now.toEpochMilli());
+            }
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private record Head(long seq, String hash, long checkpointSeq, long checkpointMs) {}
+
+    private Head lockHead() throws SQLException {
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(dialect.lockHead)) {
+            if (!rs.next()) {
+                throw new SQLException("the audit log's head row is missing; the log was damaged (run `keyhole audit verify`)");
+            }
+            return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    private void updateHead(long seq, String hash, long checkpointSeq, long checkpointMs) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "UPDATE audit_head SET seq = ?, hash = ?, checkpoint_seq = ?, checkpoint_time_ms = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.setLong(3, checkpointSeq);
+            ps.setLong(4, checkpointMs);
+            ps.executeUpdate();
+        }
+    }
+
+    private void insertCheckpoint(Checkpoint c) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT INTO audit_checkpoint (seq, hash, time, key_id, signature) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, c.seq());
+            ps.setString(2, c.hash());
+            ps.setString(3, c.time().toString());
+            ps.setString(4, c.keyId());
+            ps.setString(5, c.signature());
+            ps.executeUpdate();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                try (Statement s = writer.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+            } else {
+                writer.rollback();
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is gone; the transaction went with it
+        }
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** Calls {@code sink} with every record from {@code fromSeq} on, in chain order, streaming. */
+    public void forEach(long fromSeq, Consumer<StoredRecord> sink) throws SQLException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record WHERE seq >= ? ORDER BY seq")) {
+                ps.setFetchSize(10_000);
+                ps.setLong(1, fromSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    /** Every checkpoint, oldest first. */
+    public List<Checkpoint> checkpoints() throws SQLException {
+        List<Checkpoint> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq, hash, time, key_id, signature FROM audit_checkpoint ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new Checkpoint(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    /** The records {@code q} selects, oldest first. */
+    public List<StoredRecord> search(AuditQuery q) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filter(where, args, "correlation_id", q.correlationId());
+        filter(where, args, "ticket", q.ticket());
+        filter(where, args, "principal", q.principal());
+        filter(where, args, "runbook", q.runbook());
+        if (q.from() != null) {
+            where.append(" AND r.time_ms >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.append(" AND r.time_ms < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.outcome() != null) {
+            switch (q.outcome()) {
+                case "refused" -> where.append(" AND r.type = 'refused'");
+                case "interrupted" -> where.append(" AND r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
+                        + " WHERE f.correlation_id = r.correlation_id AND f.type = 'finished')");
+                default -> {
+                    where.append(" AND r.type = 'finished' AND r.outcome = ?");
+                    args.add(q.outcome());
+                }
+            }
+        }
+        // The newest `limit` records, returned oldest first.
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT r.seq, r.payload, r.hash FROM audit_record r" + where
+                + " ORDER BY r.seq DESC LIMIT " + q.limit() + ") t ORDER BY seq";
+        List<StoredRecord> out = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void filter(StringBuilder where, List<Object> args, String column, String value) {
+        if (value != null) {
+            where.append(" AND r.").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    /** Which of {@code correlationIds} have a finished record. */
+    public Set<String> finished(Collection<String> correlationIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (correlationIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(correlationIds.size(), "?"));
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT correlation_id FROM audit_record WHERE type = 'finished' AND correlation_id IN (" + marks + ")")) {
+            int i = 1;
+            for (String id : correlationIds) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The highest sequence number written, 0 for an empty log. */
+    public long lastSeq() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A connection for tests and tools that need to reach the tables directly (tamper tests). */
+    Connection rawConnection() throws SQLException {
+        return connect();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to protect
+        }
+    }
+}
