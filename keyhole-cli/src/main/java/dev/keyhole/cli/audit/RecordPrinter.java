@@ -86,6 +86,10 @@ final class RecordPrinter {
         if (e.get(Field.ERROR) != null) {
             return String.valueOf(e.get(Field.ERROR));
         }
+        if (e.type() == AuditEvent.Type.GRANT) {
+            return e.get("action") + " (" + e.get("kind") + " for " + e.get("requester") + ", " + e.get("approvals")
+                    + " approvals): " + text(e.get(Field.REASON));
+        }
         if (e.type() == AuditEvent.Type.FINISHED && e.get(Field.ITEMS) != null) {
             return e.get(Field.ITEMS) + " item(s), " + e.get(Field.PAGES) + " page(s), " + e.get(Field.DURATION_MS) + " ms";
         }

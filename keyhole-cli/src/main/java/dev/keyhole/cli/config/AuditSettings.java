@@ -1,20 +1,19 @@
 package dev.keyhole.cli.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditStore;
-import dev.keyhole.gateway.audit.CheckpointPolicy;
 import dev.keyhole.gateway.audit.CheckpointSigner;
+import dev.keyhole.gateway.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Where the audit log lives and how often it is signed, from {@code keyhole.yaml}'s {@code audit:} section:
+ * Where keyhole's state database lives (the audit log, grants and API tokens) and how often the audit log
+ * is signed, from {@code keyhole.yaml}'s {@code audit:} section:
  * <pre>
  * audit:
  *   store: sqlite                # or postgresql
@@ -79,21 +78,25 @@ public record AuditSettings(String store, Path path, String url, String user, St
         return base.resolve(p);
     }
 
-    /** Opens the store (migrating its schema). */
-    public AuditStore openStore() {
+    /** Opens keyhole's state database (audit log, grants, tokens), migrating its schema. */
+    public Database openDatabase() {
         if (store.equals("postgresql")) {
-            return AuditStore.postgresql(url, user, passwordEnv == null ? null : System.getenv(passwordEnv));
+            return Database.postgresql(url, user, passwordEnv == null ? null : System.getenv(passwordEnv));
         }
-        return AuditStore.sqlite(path);
+        return Database.sqlite(path);
+    }
+
+    /** Opens the audit log's store. */
+    public AuditStore openStore() {
+        try {
+            return new AuditStore(openDatabase());
+        } catch (dev.keyhole.gateway.store.StoreException e) {
+            throw new dev.keyhole.gateway.audit.AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
+        }
     }
 
     public CheckpointSigner signer() throws IOException {
         return CheckpointSigner.loadOrCreate(signingKey);
     }
 
-    /** The log executions append to. */
-    public AuditLog open(Clock clock) throws IOException {
-        CheckpointSigner signer = signer();
-        return new AuditLog(openStore(), new CheckpointPolicy(signer, checkpointEvery, checkpointInterval), clock);
-    }
 }

@@ -1,6 +1,8 @@
 package dev.keyhole.cli.config;
 
+import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.grants.Grants;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
 import dev.keyhole.gateway.execute.Executor;
@@ -21,7 +23,7 @@ public final class Gateway implements AutoCloseable {
     private final StsCredentialsBroker broker;
     private final DynamoDbClients clients;
     private final Executor executor;
-    private final AuditLog audit;
+    private final State state;
 
     public Gateway(KeyholeConfig cfg, Clock clock) throws IOException {
         var sts = StsClient.builder().region(Region.of(cfg.region()));
@@ -36,10 +38,11 @@ public final class Gateway implements AutoCloseable {
         }
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
         this.clients = new DynamoDbClients(cfg.endpoint(), 5);
-        this.audit = cfg.audit().open(clock);
+        this.state = State.open(cfg, clock, new java.io.PrintWriter(System.err, true));
         this.executor = new Executor(broker, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
-                new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, audit);
+                new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, state.audit(),
+                new GrantAuthorizer(state.grants()));
     }
 
     public Executor executor() {
@@ -48,12 +51,17 @@ public final class Gateway implements AutoCloseable {
 
     /** The audit log this gateway's executions append to. */
     public AuditLog audit() {
-        return audit;
+        return state.audit();
+    }
+
+    /** Approvals and exceptions. */
+    public Grants grants() {
+        return state.grants();
     }
 
     @Override
     public void close() {
-        audit.close();
+        state.close();
         clients.close();
         broker.close();
     }

@@ -36,15 +36,20 @@ import java.util.Set;
  * @param users local user name to its groups
  * @param audit where the audit log lives
  * @param tickets the {@code tickets:} section (ticket providers), or a missing node
+ * @param raw the whole file, for sections read by the commands that use them ({@code oidc:}, {@code grants:},
+ *     {@code notifications:}); a missing node without a file
+ * @param file the file read, or {@code null} for the built-in defaults
  */
 public record KeyholeConfig(Path runbooks, String region, URI endpoint, String accessKeyId, String secretAccessKey,
-                            Map<String, Set<String>> users, AuditSettings audit, JsonNode tickets) {
+                            Map<String, Set<String>> users, AuditSettings audit, JsonNode tickets, JsonNode raw,
+                            Path file) {
 
     /** The defaults' audit log and no ticket providers beyond the offline pattern check. */
     public KeyholeConfig(Path runbooks, String region, URI endpoint, String accessKeyId, String secretAccessKey,
                          Map<String, Set<String>> users) {
         this(runbooks, region, endpoint, accessKeyId, secretAccessKey, users,
-                AuditSettings.defaults(LocalSecrets.home()), com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                AuditSettings.defaults(LocalSecrets.home()), com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                com.fasterxml.jackson.databind.node.MissingNode.getInstance(), null);
     }
 
     /** The built-in defaults: shipped demo runbooks, a local engine on port 8000 with the demo identities. */
@@ -55,6 +60,11 @@ public record KeyholeConfig(Path runbooks, String region, URI endpoint, String a
     }
 
     /** Reads {@code file}, falling back to the defaults for anything it does not set. */
+    /** The groups of local user {@code name}, as the file says now; empty for someone it does not name. */
+    public Set<String> groupsOf(String name) {
+        return users.getOrDefault(name, Set.of());
+    }
+
     public static KeyholeConfig load(Path file) throws IOException {
         KeyholeConfig d = defaults();
         if (file == null || !Files.exists(file)) {
@@ -82,6 +92,7 @@ public record KeyholeConfig(Path runbooks, String region, URI endpoint, String a
                         : d.endpoint(),
                 aws.has("accessKeyId") ? aws.get("accessKeyId").asText(null) : d.accessKeyId(),
                 aws.has("secretAccessKey") ? aws.get("secretAccessKey").asText(null) : d.secretAccessKey(),
-                users, AuditSettings.read(root.path("audit"), base, LocalSecrets.home()), root.path("tickets"));
+                users, AuditSettings.read(root.path("audit"), base, LocalSecrets.home()), root.path("tickets"), root,
+                file);
     }
 }

@@ -1,2 +1,2 @@
-/** Whether a caller may run a runbook now: its runners list and its ticket rule. */
+/** Whether a caller may run a runbook now: bindings (its runners), approvals and exceptions, and its ticket rule. */
 package dev.keyhole.gateway.access;

@@ -1,10 +1,8 @@
 package dev.keyhole.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,129 +13,80 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
+import dev.keyhole.gateway.store.Database;
+import dev.keyhole.gateway.store.StoreException;
 
 /**
  * Where the chain lives: an embedded SQLite file or a PostgreSQL database. Appends take a lock on the
  * chain's head row inside one transaction, so any number of processes, each with its own store, append
- * one consistent chain. The schema is migrated with Flyway when the store opens.
+ * one consistent chain. The schema is migrated when its {@link Database} opens.
  *
  * <p>Thread-safe; appends from one process are serialized on one connection ({@link AuditLog} batches
  * them), reads use connections of their own.
  */
 public final class AuditStore implements AutoCloseable {
 
-    /** How the two databases differ for us. */
-    enum Dialect {
-        SQLITE("db/audit/sqlite", "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1"),
-        POSTGRESQL("db/audit/postgresql",
-                "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1 FOR UPDATE");
-
-        final String migrations;
-        final String lockHead;
-
-        Dialect(String migrations, String lockHead) {
-            this.migrations = migrations;
-            this.lockHead = lockHead;
-        }
-    }
-
+    private static final String LOCK_HEAD = "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1";
     private static final String INSERT = "INSERT INTO audit_record (seq, time_ms, type, correlation_id, principal, "
             + "runbook, ticket, outcome, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "seq, payload, hash";
 
-    private final Dialect dialect;
-    private final String url;
-    private final Properties props;
-    private final String description;
+    private final Database db;
+    private final String lockHead;
     private final Connection writer;
     private final ChainHash chain = new ChainHash();
 
-    private AuditStore(Dialect dialect, String url, Properties props, String description) throws SQLException {
-        this.dialect = dialect;
-        this.url = url;
-        this.props = props;
-        this.description = description;
-        migrate();
-        this.writer = connect();
-    }
-
-    /** Opens the append transaction and takes the write lock (SQLite) or prepares to lock the head row (PostgreSQL). */
-    private void begin() throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            // Autocommit stays on for SQLite: the driver would otherwise hold a write transaction open between appends.
-            try (Statement s = writer.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-            }
-        } else {
-            writer.setAutoCommit(false);
-        }
-    }
-
-    private void commit() throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            try (Statement s = writer.createStatement()) {
-                s.execute("COMMIT");
-            }
-        } else {
-            writer.commit();
-            writer.setAutoCommit(true);
+    /** The audit log in {@code db}. */
+    public AuditStore(Database db) {
+        this.db = db;
+        this.lockHead = db.dialect() == Database.Dialect.POSTGRESQL ? LOCK_HEAD + " FOR UPDATE" : LOCK_HEAD;
+        try {
+            this.writer = db.connect();
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("cannot open the audit log `" + db.description() + "`: " + e.getMessage(), e);
         }
     }
 
     /** The embedded store in {@code file}, created with its schema when missing. */
     public static AuditStore sqlite(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Properties p = new Properties();
-            // WAL + synchronous FULL: a commit is on disk when it returns. Appends BEGIN IMMEDIATE (see
-            // begin()), so two processes never both read the same head; readers never block them.
-            p.setProperty("journal_mode", "WAL");
-            p.setProperty("synchronous", "FULL");
-            p.setProperty("busy_timeout", "30000");
-            return new AuditStore(Dialect.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath(), p, file.toString());
-        } catch (java.io.IOException | SQLException | org.flywaydb.core.api.FlywayException e) {
-            throw new AuditUnavailableException("cannot open the audit log `" + file + "`: " + e.getMessage(), e);
+            return new AuditStore(Database.sqlite(file));
+        } catch (StoreException e) {
+            throw new AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
         }
     }
 
     /** The shared store in PostgreSQL at {@code url} ({@code jdbc:postgresql://host:port/db}). */
     public static AuditStore postgresql(String url, String user, String password) {
-        Properties p = new Properties();
-        if (user != null) {
-            p.setProperty("user", user);
-        }
-        if (password != null) {
-            p.setProperty("password", password);
-        }
         try {
-            return new AuditStore(Dialect.POSTGRESQL, url, p, url);
-        } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
-            throw new AuditUnavailableException("cannot open the audit log at `" + url + "`: " + e.getMessage(), e);
+            return new AuditStore(Database.postgresql(url, user, password));
+        } catch (StoreException e) {
+            throw new AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
         }
     }
 
     /** Where the log lives, for messages (never with a password). */
     public String description() {
-        return description;
+        return db.description();
+    }
+
+    /** The database it lives in. */
+    public Database database() {
+        return db;
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, props);
+        return db.connect();
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(url, props.getProperty("user"), props.getProperty("password"))
-                .locations("classpath:" + dialect.migrations)
-                .table("audit_schema_history")
-                .load().migrate();
+    private void begin() throws SQLException {
+        db.begin(writer);
+    }
+
+    private void commit() throws SQLException {
+        db.commit(writer);
     }
 
     /** An event with its canonical text, encoded before the chain's lock is taken. */
@@ -223,7 +172,7 @@ public final class AuditStore implements AutoCloseable {
     private record Head(long seq, String hash, long checkpointSeq, long checkpointMs) {}
 
     private Head lockHead() throws SQLException {
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(dialect.lockHead)) {
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(lockHead)) {
             if (!rs.next()) {
                 throw new SQLException("the audit log's head row is missing; the log was damaged (run `keyhole audit verify`)");
             }
@@ -255,18 +204,7 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
-        try {
-            if (dialect == Dialect.SQLITE) {
-                try (Statement s = writer.createStatement()) {
-                    s.execute("ROLLBACK");
-                }
-            } else {
-                writer.rollback();
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException ignored) {
-            // the connection is gone; the transaction went with it
-        }
+        db.rollbackQuietly(writer);
     }
 
     private static String text(Object o) {

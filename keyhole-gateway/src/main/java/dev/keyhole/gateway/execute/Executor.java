@@ -5,6 +5,8 @@ import dev.keyhole.dynamo.iam.DynamoIam;
 import dev.keyhole.dynamo.iam.IamCheck;
 import dev.keyhole.dynamo.iam.KeySchemaLookup;
 import dev.keyhole.gateway.access.AccessCheck;
+import dev.keyhole.gateway.access.Authorization;
+import dev.keyhole.gateway.access.Authorizer;
 import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditUnavailableException;
@@ -85,12 +87,23 @@ public final class Executor {
     private static final String INSTANCE = Instances.current();
 
     private final AuditLog audit;
+    private final Authorizer authorizer;
 
     /**
      * @param audit where every attempt is recorded; a run that cannot write its started record does not run
      */
     public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock,
                     AuditLog audit) {
+        this(broker, clients, sealer, masker, clock, audit, Authorizer.BINDINGS_ONLY);
+    }
+
+    /**
+     * @param audit where every attempt is recorded; a run that cannot write its started record does not run
+     * @param authorizer who may run what now (bindings, approvals, exceptions)
+     */
+    public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock,
+                    AuditLog audit, Authorizer authorizer) {
+        this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
         this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.broker = broker;
         this.clients = clients;
@@ -143,9 +156,9 @@ public final class Executor {
         return creds;
     }
 
-    /** Everything decided before the started record: the checked plan, and credentials when reusable. */
-    private record Admitted(QuerySpec query, Plan plan, Policy session, CursorBinding binding, CursorState state,
-                            String bindingKey, SessionCredentials reusable) {}
+    /** Everything decided before the started record: why, the checked plan, and credentials when reusable. */
+    private record Admitted(Authorization why, QuerySpec query, Plan plan, Policy session, CursorBinding binding,
+                            CursorState state, String bindingKey, SessionCredentials reusable) {}
 
     private Admitted admitOrRecord(RunRequest req) {
         try {
@@ -170,7 +183,8 @@ public final class Executor {
         try {
             audit.append(event(AuditEvent.Type.STARTED, req, a.query().name())
                     .with(AuditEvent.Field.DECISION, "allow")
-                    .with(AuditEvent.Field.REASON, "runner of runbook `" + req.runbook().name() + "`")
+                    .with(AuditEvent.Field.REASON, a.why().reason())
+                    .with("grant", a.why().grant())
                     .with(AuditEvent.Field.INSTANCE, INSTANCE).build());
         } catch (AuditUnavailableException e) {
             // INVARIANT: nothing runs without a durable started record.
@@ -253,7 +267,12 @@ public final class Executor {
 
     private Admitted admit(RunRequest req) {
         Runbook rb = req.runbook();
-        AccessCheck.check(rb, req.caller(), req.ticket());
+        Authorization why = authorizer.authorize(req.caller(), rb);
+        AccessCheck.ticket(rb, req.ticket());
+        if (why.ticket() != null && !why.ticket().equals(req.ticket())) {
+            throw new Refusal(Refusal.Kind.TICKET_INVALID, why.grant() + " is for ticket `" + why.ticket()
+                    + "`; run under that ticket or request a grant for `" + req.ticket() + "`");
+        }
         QuerySpec q = req.query() == null ? rb.defaultQuery() : rb.queries().get(req.query());
         if (q == null) {
             throw new Refusal(Refusal.Kind.UNKNOWN_QUERY, "runbook `" + rb.name() + "` has no query `" + req.query()
@@ -282,18 +301,23 @@ public final class Executor {
                     + "(`keyhole runbooks lint DIR --describe` reads them from the table)");
         }
         Instant now = clock.instant();
-        String bindingKey = bindingKey(rb, q, bound, req.caller().name(), req.ticket());
+        // A grant's credentials are its own: they end with it (the key includes the grant id).
+        String bindingKey = bindingKey(rb, q, bound, req.caller().name(), req.ticket() + "\n" + why.grant());
         Checked done = checked.get(bindingKey);
         if (done != null && now.plus(REUSE_MARGIN).isBefore(done.creds().expiration())) {
             // Same runbook version, query, values and caller: the same plan, policy and pre-flight verdict.
-            return new Admitted(q, done.plan(), done.session(), binding, state, bindingKey, done.creds());
+            return new Admitted(why, q, done.plan(), done.session(), binding, state, bindingKey, done.creds());
         }
         Plan plan = Planner.plan(rb, q, bound);
         KeySchemaLookup schemas = RunbookSchemas.declared(rb);
-        Policy session = SessionPolicyCompiler.compile(rb.name(), q.name(), plan, schemas,
-                now.plus(rb.access().sessionTtl()));
+        Instant policyEnd = now.plus(rb.access().sessionTtl());
+        if (why.until() != null && why.until().isBefore(policyEnd)) {
+            // INVARIANT: the session policy lapses with the grant (DateLessThan aws:CurrentTime), even if keyhole is down.
+            policyEnd = why.until();
+        }
+        Policy session = SessionPolicyCompiler.compile(rb.name(), q.name(), plan, schemas, policyEnd);
         preflight(rb, plan, session, schemas, now);
-        return new Admitted(q, plan, session, binding, state, bindingKey, null);
+        return new Admitted(why, q, plan, session, binding, state, bindingKey, null);
     }
 
     private RunResult fetch(Runbook rb, Plan plan, DynamoDbClient client, SessionCredentials creds,

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditEvent;
+import dev.keyhole.gateway.grants.Grant;
+import dev.keyhole.gateway.grants.GrantRules;
+import dev.keyhole.gateway.grants.Grants;
+import dev.keyhole.gateway.grants.Notifier;
+import dev.keyhole.gateway.store.Database;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditQuery;
 import dev.keyhole.gateway.audit.StoredRecord;
@@ -294,6 +300,35 @@ class ExecutorEndToEndTest {
         });
         assertThat(records("kh-refused-ticket")).singleElement()
                 .satisfies(e -> assertThat((String) e.get(AuditEvent.Field.REASON)).startsWith("ticket-missing: "));
+    }
+
+    /**
+     * An exception's credentials carry {@code DateLessThan aws:CurrentTime} at the exception's end, so they
+     * lapse with it even used outside keyhole, before STS's own 15-minute minimum runs out.
+     */
+    @Test
+    void credentialsMintedUnderAnExceptionLapseWithItEvenUsedOutsideKeyhole() {
+        Grants grants = new Grants(Database.sqlite(auditDir.resolve("grants.db")), GrantRules.defaults(), audit,
+                Notifier.NONE, CLOCK);
+        Executor withGrants = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), CLOCK),
+                new Masker(new byte[32]), CLOCK, audit, new GrantAuthorizer(grants));
+        Caller bob = new Caller("bob", Set.of("support"));
+        assertThatThrownBy(() -> withGrants.credentials(request(bob, "C-1", "INC-77", null))).isInstanceOf(Refusal.class);
+        Grant g = grants.requestException(bob, runbook, "INC-77", "orders on-call is out", Duration.ofMinutes(5));
+        grants.approve(g.id(), new Caller("dan", Set.of("security")));
+        SessionCredentials c = withGrants.credentials(request(bob, "C-1", "INC-77", null, "kh-exception-1"));
+        assertThat(records("kh-exception-1").get(0).get(AuditEvent.Field.REASON)).asString()
+                .startsWith("exception " + g.id() + " until ");
+        DynamoDbClient direct = clients.forCredentials(c, "us-east-1");
+        assertThat(direct.query(query("C-1", "customerId, orderId").build()).items()).isNotEmpty();
+        CLOCK.offset.set(Duration.ofMinutes(6));
+        try {
+            assertThat(c.expiration()).isAfter(CLOCK.instant());
+            assertDenied(() -> direct.query(query("C-1", "customerId, orderId").build()));
+            assertThatThrownBy(() -> withGrants.run(request(bob, "C-1", "INC-77", null))).isInstanceOf(Refusal.class);
+        } finally {
+            CLOCK.offset.set(Duration.ZERO);
+        }
     }
 
     @Test
