@@ -3,6 +3,8 @@ package dev.keyhole.cli.config;
 import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.grants.Grants;
+import dev.keyhole.gateway.ticket.TicketGate;
+import dev.keyhole.gateway.ticket.TicketProviders;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
 import dev.keyhole.gateway.execute.Executor;
@@ -42,7 +44,7 @@ public final class Gateway implements AutoCloseable {
         this.executor = new Executor(broker, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
                 new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, state.audit(),
-                new GrantAuthorizer(state.grants()));
+                new GrantAuthorizer(state.grants()), new TicketGate(TicketProviders.fromConfig(cfg.tickets())));
     }
 
     public Executor executor() {

@@ -5,6 +5,12 @@ import dev.keyhole.dynamo.iam.DynamoIam;
 import dev.keyhole.dynamo.iam.IamCheck;
 import dev.keyhole.dynamo.iam.KeySchemaLookup;
 import dev.keyhole.gateway.access.AccessCheck;
+import dev.keyhole.gateway.ticket.TicketCheckException;
+import dev.keyhole.gateway.ticket.TicketGate;
+import dev.keyhole.gateway.ticket.TicketProviders;
+import dev.keyhole.gateway.ticket.TicketQuery;
+import dev.keyhole.gateway.ticket.TicketVerdict;
+import dev.keyhole.runbook.model.Access;
 import dev.keyhole.gateway.access.Authorization;
 import dev.keyhole.gateway.access.Authorizer;
 import dev.keyhole.gateway.audit.AuditEvent;
@@ -88,6 +94,7 @@ public final class Executor {
 
     private final AuditLog audit;
     private final Authorizer authorizer;
+    private final TicketGate tickets;
 
     /**
      * @param audit where every attempt is recorded; a run that cannot write its started record does not run
@@ -103,6 +110,17 @@ public final class Executor {
      */
     public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock,
                     AuditLog audit, Authorizer authorizer) {
+        this(broker, clients, sealer, masker, clock, audit, authorizer, new TicketGate(TicketProviders.of(Map.of())));
+    }
+
+    /**
+     * @param audit where every attempt is recorded; a run that cannot write its started record does not run
+     * @param authorizer who may run what now (bindings, approvals, exceptions)
+     * @param tickets confirms tickets with the provider each runbook names
+     */
+    public Executor(CredentialsBroker broker, DynamoDbClients clients, CursorSealer sealer, Masker masker, Clock clock,
+                    AuditLog audit, Authorizer authorizer, TicketGate tickets) {
+        this.tickets = java.util.Objects.requireNonNull(tickets, "tickets");
         this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
         this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.broker = broker;
@@ -265,10 +283,30 @@ public final class Executor {
         return creds;
     }
 
+    /** Asks the runbook's ticket provider whether the ticket is real and live; fails closed. */
+    private void confirmTicket(RunRequest req) {
+        Runbook rb = req.runbook();
+        if (req.ticket() == null || Access.PATTERN_PROVIDER.equals(rb.access().ticketProvider())) {
+            return;
+        }
+        TicketVerdict v;
+        try {
+            v = tickets.check(rb.access().ticketProvider(), new TicketQuery(req.ticket(), req.caller().name(), null,
+                    rb.name(), req.correlationId()));
+        } catch (TicketCheckException | IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.TICKET_UNVERIFIED, "ticket `" + req.ticket() + "` could not be confirmed with `"
+                    + rb.access().ticketProvider() + "`: " + e.getMessage());
+        }
+        if (!v.accepted()) {
+            throw new Refusal(Refusal.Kind.TICKET_REJECTED, v.reason());
+        }
+    }
+
     private Admitted admit(RunRequest req) {
         Runbook rb = req.runbook();
         Authorization why = authorizer.authorize(req.caller(), rb);
         AccessCheck.ticket(rb, req.ticket());
+        confirmTicket(req);
         if (why.ticket() != null && !why.ticket().equals(req.ticket())) {
             throw new Refusal(Refusal.Kind.TICKET_INVALID, why.grant() + " is for ticket `" + why.ticket()
                     + "`; run under that ticket or request a grant for `" + req.ticket() + "`");

@@ -11,6 +11,11 @@ import dev.keyhole.gateway.grants.GrantRules;
 import dev.keyhole.gateway.grants.Grants;
 import dev.keyhole.gateway.grants.Notifier;
 import dev.keyhole.gateway.store.Database;
+import dev.keyhole.gateway.ticket.TicketCheckException;
+import dev.keyhole.gateway.ticket.TicketGate;
+import dev.keyhole.gateway.ticket.TicketProvider;
+import dev.keyhole.gateway.ticket.TicketProviders;
+import dev.keyhole.gateway.ticket.TicketVerdict;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditQuery;
 import dev.keyhole.gateway.audit.StoredRecord;
@@ -329,6 +334,38 @@ class ExecutorEndToEndTest {
         } finally {
             CLOCK.offset.set(Duration.ZERO);
         }
+    }
+
+    @Test
+    void aTicketItsProviderRejectsOrCannotConfirmIsRefusedAndRecorded() {
+        Runbook checked = RunbookLoader.load("orders.yaml", RUNBOOK.replace("pattern: \"^INC-[0-9]+$\"}",
+                "pattern: \"^INC-[0-9]+$\", provider: itsm}")).runbooks().get(0);
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TicketProvider itsm = q -> {
+            asked.add(q.ticket() + " " + q.requester() + " " + q.runbook());
+            return switch (q.ticket()) {
+                case "INC-1" -> TicketVerdict.accept("`INC-1` is open", "checkout down");
+                case "INC-2" -> TicketVerdict.reject("`INC-2` is resolved; runs need an open ticket", null);
+                default -> throw new TicketCheckException("itsm answered 503");
+            };
+        };
+        Executor gated = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), CLOCK),
+                new Masker(new byte[32]), CLOCK, audit, dev.keyhole.gateway.access.Authorizer.BINDINGS_ONLY,
+                new TicketGate(TicketProviders.of(Map.of("itsm", itsm))));
+        java.util.function.BiFunction<String, String, RunRequest> req = (ticket, id) ->
+                new RunRequest(ALICE, checked, null, Map.of("customerId", "C-1"), ticket, null, id);
+        assertThat(gated.run(req.apply("INC-1", "kh-ticket-ok")).items()).isNotEmpty();
+        assertThatThrownBy(() -> gated.run(req.apply("INC-2", "kh-ticket-done")))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.TICKET_REJECTED))
+                .hasMessage("`INC-2` is resolved; runs need an open ticket");
+        assertThatThrownBy(() -> gated.run(req.apply("INC-3", "kh-ticket-down")))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.TICKET_UNVERIFIED));
+        assertThat(asked).containsExactly("INC-1 alice orders-by-customer", "INC-2 alice orders-by-customer",
+                "INC-3 alice orders-by-customer");
+        assertThat(records("kh-ticket-done")).singleElement().satisfies(e -> assertThat(e.get(AuditEvent.Field.REASON))
+                .isEqualTo("ticket-rejected: `INC-2` is resolved; runs need an open ticket"));
+        assertThat(records("kh-ticket-down").get(0).get(AuditEvent.Field.REASON)).asString()
+                .startsWith("ticket-unverified: ticket `INC-3` could not be confirmed with `itsm`: itsm answered 503");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class RunbookReader {
     private static final Set<String> LIMITS = Set.of("pageSize", "maxPages", "maxItems");
     private static final Set<String> MASK = Set.of("attribute", "mode", "keep");
     private static final Set<String> ACCESS = Set.of("runners", "ticket", "approval", "sessionTtl", "credentials");
-    private static final Set<String> TICKET = Set.of("required", "pattern");
+    private static final Set<String> TICKET = Set.of("required", "pattern", "provider");
     private static final Set<String> APPROVAL = Set.of("required", "from");
     private static final Set<String> EXAMPLE = Set.of("description", "query", "params");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -294,12 +294,17 @@ final class RunbookReader {
         }
         boolean ticketRequired = true;
         String ticketPattern = null;
+        String ticketProvider = null;
         if (f.node("ticket") != null) {
             Fields t = Fields.of(f.node("ticket"), "`access.ticket`", problems);
             if (t != null) {
                 t.rejectUnknown(TICKET);
                 ticketRequired = t.bool("required", true);
                 ticketPattern = t.string("pattern", false);
+                String provider = t.string("provider", false);
+                if (provider != null) {
+                    ticketProvider = provider;
+                }
             }
         }
         int approvals = 0;
@@ -329,7 +334,8 @@ final class RunbookReader {
                         + "` is not an ISO 8601 duration such as `PT15M`");
             }
         }
-        return new Access(runners, ticketRequired, ticketPattern, approvals, approvers, ttl, f.bool("credentials", false));
+        return new Access(runners, ticketRequired, ticketPattern, approvals, approvers, ttl, f.bool("credentials", false),
+                ticketProvider);
     }
 
     private List<Example> examples(YamlNode node) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param approvers groups whose members may approve
  * @param sessionTtl how long minted credentials live (900 s to 12 h, as STS allows)
  * @param credentials whether {@code keyhole credentials} may hand the narrowed credentials to people
+ * @param ticketProvider which configured provider confirms tickets ({@code pattern}: the pattern alone, offline)
  */
 public record Access(
         List<String> runners,
@@ -21,10 +22,21 @@ public record Access(
         int approvals,
         List<String> approvers,
         Duration sessionTtl,
-        boolean credentials) {
+        boolean credentials,
+        String ticketProvider) {
+
+    /** The offline ticket check. */
+    public static final String PATTERN_PROVIDER = "pattern";
 
     public Access {
         runners = List.copyOf(runners);
         approvers = List.copyOf(approvers);
+        ticketProvider = ticketProvider == null ? PATTERN_PROVIDER : ticketProvider;
+    }
+
+    /** With tickets checked offline against the pattern only. */
+    public Access(List<String> runners, boolean ticketRequired, String ticketPattern, int approvals, List<String> approvers,
+                  Duration sessionTtl, boolean credentials) {
+        this(runners, ticketRequired, ticketPattern, approvals, approvers, sessionTtl, credentials, PATTERN_PROVIDER);
     }
 }
