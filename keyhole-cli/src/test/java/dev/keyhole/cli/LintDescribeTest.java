@@ -2,8 +2,8 @@ package dev.keyhole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyhole.cli.config.LocalIdentities;
-import dev.keyhole.cli.demo.DemoData;
+import dev.keyhole.server.demo.LocalIdentities;
+import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.local.dynamodb.DynamoDbEngine;
 import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;

@@ -3,6 +3,7 @@ package dev.keyhole.cli.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.keyhole.server.demo.LocalIdentities;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

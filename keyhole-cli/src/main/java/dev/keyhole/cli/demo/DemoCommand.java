@@ -3,8 +3,9 @@ package dev.keyhole.cli.demo;
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Gateway;
 import dev.keyhole.cli.config.KeyholeConfig;
-import dev.keyhole.cli.config.LocalIdentities;
+import dev.keyhole.server.demo.LocalIdentities;
 import dev.keyhole.cli.config.Shipped;
+import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.cli.run.ResultPrinter;
 import dev.keyhole.cli.runbooks.RunbookDirectory;
 import dev.keyhole.gateway.Caller;
@@ -76,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         LocalServerConfig cfg = LocalServerConfig.defaults().withIamFile(Shipped.resolve(iam)).withClock(clock);
         try (LocalServer server = LocalServer.start(cfg, DynamoDbEngine.open(null, "us-east-1", "000000000000", clock))) {
             out.println("1. local engine (DynamoDB + STS, IAM enforced) on " + server.endpoint());
-            try (DynamoDbClient admin = dev.keyhole.cli.config.AdminClient.of(server.endpoint(), "us-east-1")) {
+            try (DynamoDbClient admin = dev.keyhole.server.demo.AdminClient.of(server.endpoint(), "us-east-1")) {
                 int items = DemoData.seed(admin, clock.instant());
                 out.println("2. seeded tables Customers, Orders, Payments with " + items + " items");
             }

@@ -82,8 +82,8 @@ public final class LocalCommand implements Callable<Integer> {
                 + (dir == null ? " (in memory)" : " (data in " + dir + ")")
                 + (noIam ? ", IAM not enforced" : ", IAM enforced" + (iam == null ? " (admin key AKIAIOSFODNN7EXAMPLE)" : " from " + iam)));
         if (demo) {
-            try (var admin = dev.keyhole.cli.config.AdminClient.of(server.endpoint(), region)) {
-                out.println("seeded demo tables with " + dev.keyhole.cli.demo.DemoData.seed(admin, java.time.Instant.now())
+            try (var admin = dev.keyhole.server.demo.AdminClient.of(server.endpoint(), region)) {
+                out.println("seeded demo tables with " + dev.keyhole.server.demo.DemoData.seed(admin, java.time.Instant.now())
                         + " items");
             }
         }

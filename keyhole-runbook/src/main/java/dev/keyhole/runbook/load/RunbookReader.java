@@ -314,7 +314,8 @@ final class RunbookReader {
             if (a != null) {
                 a.rejectUnknown(APPROVAL);
                 approvals = a.integer("required", 1, 0, 10);
-                approvers = a.strings("from");
+                // Approvers are groups; `group:leads` and `leads` name the same one.
+                approvers = a.strings("from").stream().map(g -> g.startsWith("group:") ? g.substring(6) : g).toList();
                 if (approvals > 0 && approvers.isEmpty()) {
                     problems.add(a.location(), "`access.approval` needs `from`: the groups whose members may approve");
                 }

@@ -1,4 +1,4 @@
-package dev.keyhole.cli.config;
+package dev.keyhole.server.demo;
 
 /**
  * The identities of the shipped local IAM file ({@code examples/local/iam.yaml}): keyhole's own user,

@@ -1,4 +1,4 @@
-package dev.keyhole.cli.config;
+package dev.keyhole.server.demo;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

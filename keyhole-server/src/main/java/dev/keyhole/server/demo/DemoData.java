@@ -1,4 +1,4 @@
-package dev.keyhole.cli.demo;
+package dev.keyhole.server.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,132 @@
+package dev.keyhole.server;
+
+import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.access.GrantAuthorizer;
+import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.AuditStore;
+import dev.keyhole.gateway.audit.CheckpointPolicy;
+import dev.keyhole.gateway.audit.CheckpointSigner;
+import dev.keyhole.gateway.credentials.StsCredentialsBroker;
+import dev.keyhole.gateway.execute.DynamoDbClients;
+import dev.keyhole.gateway.execute.Executor;
+import dev.keyhole.gateway.grants.GrantRules;
+import dev.keyhole.gateway.grants.Grants;
+import dev.keyhole.gateway.grants.Notifier;
+import dev.keyhole.gateway.shape.Masker;
+import dev.keyhole.gateway.store.Database;
+import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.local.http.LocalServer;
+import dev.keyhole.local.http.LocalServerConfig;
+import dev.keyhole.runbook.cursor.CursorSealer;
+import dev.keyhole.runbook.load.RunbookLoader;
+import dev.keyhole.runbook.model.Runbook;
+import dev.keyhole.server.demo.AdminClient;
+import dev.keyhole.server.demo.DemoData;
+import dev.keyhole.server.demo.LocalIdentities;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * keyhole serve over the local engine with the demo data and the shipped runbooks, for tests: real HTTP,
+ * real STS and DynamoDB protocols, IAM enforced, a SQLite state database in a temporary directory.
+ * Tokens: {@code alice-token} (oncall), {@code bob-token} (payments-oncall), {@code carol-token}
+ * (payments-leads), {@code dan-token} (security).
+ */
+final class RunningServer implements AutoCloseable {
+
+    static final Map<String, Caller> PEOPLE = Map.of(
+            "alice-token", new Caller("alice", Set.of("oncall")),
+            "bob-token", new Caller("bob", Set.of("payments-oncall")),
+            "carol-token", new Caller("carol", Set.of("payments-leads")),
+            "dan-token", new Caller("dan", Set.of("security")));
+
+    final LocalServer engine;
+    final KeyholeServer server;
+    final AuditLog audit;
+    final Grants grants;
+    final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final StsCredentialsBroker broker;
+    private final DynamoDbClients clients;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    RunningServer() throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path root = Files.exists(Path.of("examples")) ? Path.of(".") : Path.of("..");
+        engine = LocalServer.start(LocalServerConfig.defaults().withIamFile(root.resolve("examples/local/iam.yaml"))
+                .withClock(clock), DynamoDbEngine.open(null, "us-east-1", "000000000000", clock));
+        try (var admin = AdminClient.of(engine.endpoint(), "us-east-1")) {
+            DemoData.seed(admin, clock.instant());
+        }
+        List<Runbook> runbooks = RunbookLoader.loadDirectory(root.resolve("examples/runbooks")).runbooks();
+        Path dir = Files.createTempDirectory("keyhole-server-test");
+        Database db = Database.sqlite(dir.resolve("keyhole.db"));
+        CheckpointSigner signer = CheckpointSigner.generate();
+        audit = new AuditLog(new AuditStore(db), new CheckpointPolicy(signer, 100, Duration.ofMinutes(1)), clock);
+        grants = new Grants(db, GrantRules.defaults(), audit, Notifier.NONE, clock);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        LocalIdentities.KEYHOLE_ACCESS_KEY, LocalIdentities.KEYHOLE_SECRET))).build(), clock, Duration.ofMinutes(2));
+        clients = new DynamoDbClients(engine.endpoint(), 3);
+        GrantAuthorizer authorizer = new GrantAuthorizer(grants);
+        Executor executor = new Executor(new MeteredBroker(broker, metrics), clients,
+                new CursorSealer(CursorSealer.newKey(), clock), new Masker(new byte[32]), clock, audit, authorizer);
+        Services services = new Services(() -> runbooks, () -> List.copyOf(PEOPLE.values()), executor, grants, authorizer,
+                audit, Map.of(signer.keyId(), signer.publicKey()), token -> {
+                    Caller c = PEOPLE.get(token);
+                    if (c == null) {
+                        throw new ApiError(401, "unauthenticated", "unknown token");
+                    }
+                    return c;
+                }, clock, metrics);
+        server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), List.of(), "127.0.0.1", 0,
+                "test", new PrintStream(logs, true));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        audit.close();
+        clients.close();
+        broker.close();
+        engine.close();
+    }
+}
