@@ -67,8 +67,9 @@ final class RunbookApi {
         }
         ArrayNode queries = n.putArray("queries");
         for (QuerySpec q : rb.queries().values()) {
-            queries.addObject().put("name", q.name()).put("operation", q.operation().api())
+            ObjectNode qn = queries.addObject().put("name", q.name()).put("operation", q.operation().api())
                     .put("index", q.index()).put("keyCondition", q.keyCondition()).put("filter", q.filter());
+            q.projection().forEach(qn.putArray("projection")::add);
         }
         ArrayNode examples = n.putArray("examples");
         rb.examples().forEach(e -> examples.add(Http.JSON.valueToTree(e)));

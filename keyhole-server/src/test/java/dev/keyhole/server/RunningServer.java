@@ -20,7 +20,7 @@ import dev.keyhole.local.http.LocalServerConfig;
 import dev.keyhole.runbook.cursor.CursorSealer;
 import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.Runbook;
-import dev.keyhole.server.demo.AdminClient;
+import dev.keyhole.server.demo.DemoWorld;
 import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.server.demo.LocalIdentities;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -57,46 +57,26 @@ final class RunningServer implements AutoCloseable {
             "carol-token", new Caller("carol", Set.of("payments-leads")),
             "dan-token", new Caller("dan", Set.of("security")));
 
-    final LocalServer engine;
+    final DemoWorld world;
     final KeyholeServer server;
     final AuditLog audit;
     final Grants grants;
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final StsCredentialsBroker broker;
-    private final DynamoDbClients clients;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     RunningServer() throws Exception {
         Clock clock = Clock.systemUTC();
         Path root = Files.exists(Path.of("examples")) ? Path.of(".") : Path.of("..");
-        engine = LocalServer.start(LocalServerConfig.defaults().withIamFile(root.resolve("examples/local/iam.yaml"))
-                .withClock(clock), DynamoDbEngine.open(null, "us-east-1", "000000000000", clock));
-        try (var admin = AdminClient.of(engine.endpoint(), "us-east-1")) {
-            DemoData.seed(admin, clock.instant());
-        }
-        List<Runbook> runbooks = RunbookLoader.loadDirectory(root.resolve("examples/runbooks")).runbooks();
-        Path dir = Files.createTempDirectory("keyhole-server-test");
-        Database db = Database.sqlite(dir.resolve("keyhole.db"));
-        CheckpointSigner signer = CheckpointSigner.generate();
-        audit = new AuditLog(new AuditStore(db), new CheckpointPolicy(signer, 100, Duration.ofMinutes(1)), clock);
-        grants = new Grants(db, GrantRules.defaults(), audit, Notifier.NONE, clock);
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LocalIdentities.KEYHOLE_ACCESS_KEY, LocalIdentities.KEYHOLE_SECRET))).build(), clock, Duration.ofMinutes(2));
-        clients = new DynamoDbClients(engine.endpoint(), 3);
-        GrantAuthorizer authorizer = new GrantAuthorizer(grants);
-        Executor executor = new Executor(new MeteredBroker(broker, metrics), clients,
-                new CursorSealer(CursorSealer.newKey(), clock), new Masker(new byte[32]), clock, audit, authorizer);
-        Services services = new Services(() -> runbooks, () -> List.copyOf(PEOPLE.values()), executor, grants, authorizer,
-                audit, Map.of(signer.keyId(), signer.publicKey()), token -> {
-                    Caller c = PEOPLE.get(token);
-                    if (c == null) {
-                        throw new ApiError(401, "unauthenticated", "unknown token");
-                    }
-                    return c;
-                }, clock, metrics);
-        server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), List.of(), "127.0.0.1", 0,
+        world = new DemoWorld(root, Files.createTempDirectory("keyhole-server-test"), clock, token -> {
+            Caller c = PEOPLE.get(token);
+            if (c == null) {
+                throw new ApiError(401, "unauthenticated", "unknown token");
+            }
+            return c;
+        });
+        audit = world.audit();
+        grants = world.grants();
+        server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), List.of(), "127.0.0.1", 0,
                 "test", new PrintStream(logs, true));
     }
 
@@ -124,9 +104,6 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        audit.close();
-        clients.close();
-        broker.close();
-        engine.close();
+        world.close();
     }
 }

@@ -5,6 +5,7 @@ import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.grants.Grants;
 import dev.keyhole.gateway.ticket.TicketGate;
 import dev.keyhole.gateway.ticket.TicketProviders;
+import dev.keyhole.gateway.credentials.CredentialsBroker;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
 import dev.keyhole.gateway.execute.Executor;
@@ -26,8 +27,14 @@ public final class Gateway implements AutoCloseable {
     private final DynamoDbClients clients;
     private final Executor executor;
     private final State state;
+    private final GrantAuthorizer authorizer;
 
     public Gateway(KeyholeConfig cfg, Clock clock) throws IOException {
+        this(cfg, clock, null);
+    }
+
+    /** As above, with credential requests metered in {@code metrics} (server mode); {@code null} meters nothing. */
+    public Gateway(KeyholeConfig cfg, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) throws IOException {
         var sts = StsClient.builder().region(Region.of(cfg.region()));
         if (cfg.endpoint() != null) {
             sts.endpointOverride(cfg.endpoint());
@@ -41,10 +48,12 @@ public final class Gateway implements AutoCloseable {
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
         this.clients = new DynamoDbClients(cfg.endpoint(), 5);
         this.state = State.open(cfg, clock, new java.io.PrintWriter(System.err, true));
-        this.executor = new Executor(broker, clients,
+        this.authorizer = new GrantAuthorizer(state.grants());
+        CredentialsBroker minting = metrics == null ? broker : new dev.keyhole.server.MeteredBroker(broker, metrics);
+        this.executor = new Executor(minting, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
                 new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, state.audit(),
-                new GrantAuthorizer(state.grants()), new TicketGate(TicketProviders.fromConfig(cfg.tickets())));
+                authorizer, new TicketGate(TicketProviders.fromConfig(cfg.tickets())));
     }
 
     public Executor executor() {
@@ -54,6 +63,16 @@ public final class Gateway implements AutoCloseable {
     /** The audit log this gateway's executions append to. */
     public AuditLog audit() {
         return state.audit();
+    }
+
+    /** Who may run what now; the executor's own. */
+    public GrantAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    /** keyhole's state: database, audit log, grants. */
+    public State state() {
+        return state;
     }
 
     /** Approvals and exceptions. */

@@ -20,6 +20,10 @@ public final class ResultPrinter {
 
     private ResultPrinter() {}
 
+    /** A page of results as shown, whether it came from the executor here or from a server. */
+    public record Shown(String correlationId, List<ObjectNode> rows, String cursor, boolean capReached,
+                        double consumedCapacity, long elapsedMs) {}
+
     /** Prints {@code r} to {@code out} as {@code table}, {@code json}, {@code jsonl} or {@code csv}. */
     public static void print(RunResult r, List<String> columnOrder, String format, PrintWriter out, PrintWriter err)
             throws Exception {
@@ -27,6 +31,14 @@ public final class ResultPrinter {
         for (Map<String, AttributeValue> item : r.items()) {
             rows.add(AttributeJson.plain(item));
         }
+        print(new Shown(r.correlationId(), rows, r.cursor(), r.capReached(), r.consumedCapacity(), r.elapsed().toMillis()),
+                columnOrder, format, out, err);
+    }
+
+    /** Prints a page to {@code out} as {@code table}, {@code json}, {@code jsonl} or {@code csv}. */
+    public static void print(Shown r, List<String> columnOrder, String format, PrintWriter out, PrintWriter err)
+            throws Exception {
+        List<ObjectNode> rows = r.rows();
         List<String> columns = columns(columnOrder, rows);
         switch (format) {
             case "json" -> {
@@ -62,9 +74,9 @@ public final class ResultPrinter {
         out.flush();
     }
 
-    private static void footer(RunResult r, PrintWriter err) {
-        err.println(r.items().size() + " item(s); correlation id " + r.correlationId() + "; "
-                + r.consumedCapacity() + " RCU; " + r.elapsed().toMillis() + " ms");
+    private static void footer(Shown r, PrintWriter err) {
+        err.println(r.rows().size() + " item(s); correlation id " + r.correlationId() + "; "
+                + r.consumedCapacity() + " RCU; " + r.elapsedMs() + " ms");
         if (r.cursor() != null) {
             err.println("more: add --cursor " + r.cursor());
         } else if (r.capReached()) {

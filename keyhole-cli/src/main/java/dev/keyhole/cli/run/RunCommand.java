@@ -4,6 +4,7 @@ import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Gateway;
 import dev.keyhole.cli.config.KeyholeConfig;
 import dev.keyhole.cli.config.GitCommit;
+import dev.keyhole.cli.remote.RemoteServer;
 import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.audit.CorrelationIds;
 import dev.keyhole.gateway.execute.Origin;
@@ -52,6 +53,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cursor", description = "Continue from a cursor a previous run printed.")
     String cursor;
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Run through this keyhole server instead of here (token from KEYHOLE_TOKEN).")
+    String server;
+
     @Option(names = "--correlation-id", paramLabel = "ID",
             description = "Use this id for the run (STS session name, audit records); default: a new UUIDv7.")
     String correlationId;
@@ -74,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("keyhole: --output must be table, json, jsonl or csv");
             return ExitCode.INVALID_INPUT;
         }
+        if (server != null) {
+            return remote(out, err);
+        }
         KeyholeConfig cfg = KeyholeConfig.load(config);
         Runbook rb = dev.keyhole.cli.runbooks.RunbookLookup.find(cfg.runbooks(), runbook, err);
         if (rb == null) {
@@ -83,6 +91,43 @@ public final class RunCommand implements Callable<Integer> {
         runbooksDir = cfg.runbooks();
         try (Gateway gw = new Gateway(cfg, Clock.systemUTC())) {
             return run(gw, rb, caller, out, err);
+        }
+    }
+
+    /** Runs through a server: the same request, the same output and exit codes. */
+    private int remote(PrintWriter out, PrintWriter err) throws Exception {
+        String id = null;
+        try {
+            id = new CorrelationIds(Clock.systemUTC()).acceptOrNext(correlationId);
+            RemoteServer remote = RemoteServer.fromEnvironment(server);
+            com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode().put("query", query).put("ticket", ticket).put("cursor", cursor);
+            params.forEach(body.putObject("params")::put);
+            com.fasterxml.jackson.databind.JsonNode r = remote.post("/api/v1/runbooks/"
+                    + java.net.URLEncoder.encode(runbook, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/runs", body, id);
+            com.fasterxml.jackson.databind.JsonNode meta = remote.get("/api/v1/runbooks/"
+                    + java.net.URLEncoder.encode(runbook, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), null);
+            java.util.List<String> columns = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode q : meta.path("queries")) {
+                if (query == null ? columns.isEmpty() : query.equals(q.path("name").asText())) {
+                    columns.clear();
+                    q.path("projection").forEach(c -> columns.add(c.asText()));
+                }
+            }
+            java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> rows = new java.util.ArrayList<>();
+            r.path("items").forEach(i -> rows.add((com.fasterxml.jackson.databind.node.ObjectNode) i));
+            ResultPrinter.print(new ResultPrinter.Shown(r.path("correlationId").asText(), rows,
+                    r.hasNonNull("cursor") ? r.get("cursor").asText() : null, r.path("capReached").asBoolean(),
+                    r.path("consumedCapacity").asDouble(), r.path("elapsedMs").asLong()), columns, output, out, err);
+            return ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("keyhole: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        } catch (RemoteServer.RemoteError e) {
+            err.println("keyhole: " + (e.exitCode() == ExitCode.DENIED ? "refused: " : "") + e.getMessage()
+                    + (e.correlationId() == null ? "" : " (correlation id " + e.correlationId() + ")"));
+            return e.exitCode();
         }
     }
 
