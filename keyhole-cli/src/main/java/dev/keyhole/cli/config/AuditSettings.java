@@ -89,7 +89,7 @@ public record AuditSettings(String store, Path path, String url, String user, St
     /** Opens the audit log's store. */
     public AuditStore openStore() {
         try {
-            return new AuditStore(openDatabase());
+            return AuditStore.owning(openDatabase());
         } catch (dev.keyhole.gateway.store.StoreException e) {
             throw new dev.keyhole.gateway.audit.AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
         }

@@ -47,5 +47,6 @@ public final class State implements AutoCloseable {
     @Override
     public void close() {
         audit.close();
+        db.close();
     }
 }

@@ -81,9 +81,13 @@ public final class DemoCommand implements Callable<Integer> {
                 int items = DemoData.seed(admin, clock.instant());
                 out.println("2. seeded tables Customers, Orders, Payments with " + items + " items");
             }
+            // The demo keeps its audit log and grants apart from yours, in a directory of its own.
+            java.nio.file.Path state = java.nio.file.Files.createTempDirectory("keyhole-demo");
             KeyholeConfig config = new KeyholeConfig(Shipped.resolve(runbooks), "us-east-1", server.endpoint(),
                     LocalIdentities.KEYHOLE_ACCESS_KEY, LocalIdentities.KEYHOLE_SECRET,
-                    Map.of("alice", Set.of("oncall")));
+                    Map.of("alice", Set.of("oncall")), dev.keyhole.cli.config.AuditSettings.defaults(state),
+                    com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                    com.fasterxml.jackson.databind.node.MissingNode.getInstance(), null);
             Runbook rb = loaded.runbooks().stream().filter(r -> r.name().equals("orders-by-customer")).findFirst()
                     .orElseThrow();
             Caller alice = new Caller("alice", Set.of("oncall"));
@@ -160,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
         VerifyReport v = AuditVerifier.verify(audit.store(), Map.of(audit.policy().signer().keyId(),
                 audit.policy().signer().publicKey()));
         out.println("   chain of " + v.records() + " record(s) verified: " + (v.ok() ? "intact" : "TAMPERED: " + v.problem())
-                + "; see `keyhole audit search`, `keyhole audit verify`");
+                + " (the demo's own log; yours: `keyhole audit search`, `keyhole audit verify`)");
     }
 
     private static DynamoDbClient client(LocalServer server, software.amazon.awssdk.auth.credentials.AwsCredentials c) {

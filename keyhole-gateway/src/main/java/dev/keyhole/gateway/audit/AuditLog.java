@@ -119,6 +119,7 @@ public final class AuditLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        writer.interrupt(); // out of its idle wait: it drains the queue and stops
         try {
             writer.join(30_000);
         } catch (InterruptedException e) {

@@ -35,12 +35,25 @@ public final class AuditStore implements AutoCloseable {
 
     private final Database db;
     private final String lockHead;
-    private final Connection writer;
+    private Connection writer;
     private final ChainHash chain = new ChainHash();
 
-    /** The audit log in {@code db}. */
+    /** Whether closing this store closes its database (it opened it itself). */
+    private final boolean ownsDatabase;
+
+    /** The audit log in {@code db}; the caller keeps and closes {@code db}. */
     public AuditStore(Database db) {
+        this(db, false);
+    }
+
+    /** The audit log in {@code db}, closing {@code db} when it closes. */
+    public static AuditStore owning(Database db) {
+        return new AuditStore(db, true);
+    }
+
+    private AuditStore(Database db, boolean ownsDatabase) {
         this.db = db;
+        this.ownsDatabase = ownsDatabase;
         this.lockHead = db.dialect() == Database.Dialect.POSTGRESQL ? LOCK_HEAD + " FOR UPDATE" : LOCK_HEAD;
         try {
             this.writer = db.connect();
@@ -52,7 +65,7 @@ public final class AuditStore implements AutoCloseable {
     /** The embedded store in {@code file}, created with its schema when missing. */
     public static AuditStore sqlite(Path file) {
         try {
-            return new AuditStore(Database.sqlite(file));
+            return new AuditStore(Database.sqlite(file), true);
         } catch (StoreException e) {
             throw new AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
         }
@@ -61,7 +74,7 @@ public final class AuditStore implements AutoCloseable {
     /** The shared store in PostgreSQL at {@code url} ({@code jdbc:postgresql://host:port/db}). */
     public static AuditStore postgresql(String url, String user, String password) {
         try {
-            return new AuditStore(Database.postgresql(url, user, password));
+            return new AuditStore(Database.postgresql(url, user, password), true);
         } catch (StoreException e) {
             throw new AuditUnavailableException("cannot open the audit log: " + e.getMessage(), e);
         }
@@ -82,6 +95,10 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
+        if (writer.isClosed()) {
+            // The database dropped it (a restart, a failover): the append that found out failed, this one reconnects.
+            writer = db.connect();
+        }
         db.begin(writer);
     }
 
@@ -334,6 +351,9 @@ public final class AuditStore implements AutoCloseable {
             writer.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect
+        }
+        if (ownsDatabase) {
+            db.close();
         }
     }
 }

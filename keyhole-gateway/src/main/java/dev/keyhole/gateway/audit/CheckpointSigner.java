@@ -48,21 +48,7 @@ public final class CheckpointSigner {
     public static CheckpointSigner loadOrCreate(Path privateKeyFile) throws IOException {
         Path publicFile = privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".pub");
         if (!Files.exists(privateKeyFile)) {
-            KeyPair kp = newKeyPair();
-            Files.createDirectories(privateKeyFile.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(privateKeyFile.toAbsolutePath().getParent(), ".audit-key", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the user profile's ACLs protect it.
-            }
-            Files.writeString(tmp, pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
-            Files.writeString(publicFile, pem("PUBLIC KEY", kp.getPublic().getEncoded()));
-            try {
-                Files.move(tmp, privateKeyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                Files.deleteIfExists(tmp); // another process created it first: use theirs
-            }
+            create(privateKeyFile, publicFile);
         }
         try {
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
@@ -73,6 +59,39 @@ public final class CheckpointSigner {
             throw new IOException("audit signing key `" + privateKeyFile + "` (or its `.pub`) is not an Ed25519 "
                     + "key in PEM: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes the key pair, one process and one thread at a time: gateways starting together on a new key
+     * file must all end up with the same pair. The public half goes first, so whoever sees the private
+     * file sees its public half complete.
+     */
+    private static synchronized void create(Path privateKeyFile, Path publicFile) throws IOException {
+        Path dir = privateKeyFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path lockFile = privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".lock");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            if (Files.exists(privateKeyFile)) {
+                return; // another process made it while we waited
+            }
+            KeyPair kp = newKeyPair();
+            publish(dir, publicFile, pem("PUBLIC KEY", kp.getPublic().getEncoded()));
+            publish(dir, privateKeyFile, pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
+        }
+    }
+
+    /** Writes {@code text} to {@code target} owner-only, all at once. */
+    private static void publish(Path dir, Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(dir, ".audit-key", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user profile's ACLs protect it.
+        }
+        Files.writeString(tmp, text);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Reads an Ed25519 public key from PEM ({@code -----BEGIN PUBLIC KEY-----}). */

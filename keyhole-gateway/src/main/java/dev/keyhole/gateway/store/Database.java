@@ -3,10 +3,11 @@ package dev.keyhole.gateway.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -15,7 +16,7 @@ import org.flywaydb.core.api.FlywayException;
  * or a PostgreSQL database (several gateway replicas). Opening one migrates its schema with Flyway.
  * Connections are cheap for SQLite and short-lived for PostgreSQL; callers open one per unit of work.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     /** How the two databases differ for keyhole. */
     public enum Dialect {
@@ -30,20 +31,57 @@ public final class Database {
     }
 
     private final Dialect dialect;
-    private final String url;
-    private final Properties props;
     private final String description;
+    private final HikariDataSource pool;
 
     private Database(Dialect dialect, String url, Properties props, String description) {
         this.dialect = dialect;
-        this.url = url;
-        this.props = props;
         this.description = description;
-        Flyway.configure()
-                .dataSource(url, props.getProperty("user"), props.getProperty("password"))
-                .locations("classpath:" + dialect.migrations)
-                .table("keyhole_schema_history")
-                .load().migrate();
+        migrate(url, props);
+        // Opening a connection costs a file open (SQLite) or a TLS handshake (PostgreSQL); decisions on the
+        // request path (grants, audit search) borrow pooled ones instead.
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setDataSourceProperties(props);
+        hc.setMaximumPoolSize(dialect == Dialect.SQLITE ? 8 : 16);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("keyhole-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        hc.setConnectionTimeout(30_000);
+        this.pool = new HikariDataSource(hc);
+    }
+
+    /** Migrates the schema; retried for SQLite, where processes creating a new file at once collide. */
+    private void migrate(String url, Properties props) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Flyway.configure()
+                        .dataSource(url, props.getProperty("user"), props.getProperty("password"))
+                        .locations("classpath:" + dialect.migrations)
+                        .table("keyhole_schema_history")
+                        .load().migrate();
+                return;
+            } catch (FlywayException e) {
+                // Flyway neither waits on nor retries SQLITE_BUSY(_SNAPSHOT); the losing migration rolled back.
+                if (dialect != Dialect.SQLITE || attempt == 20 || !busy(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() & 0xff) == 5) { // SQLITE_BUSY, with any extended code
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The embedded database in {@code file}, created with its schema when missing. */
@@ -89,9 +127,15 @@ public final class Database {
         return description;
     }
 
-    /** A new connection in autocommit mode; the caller closes it. */
+    /** A connection in autocommit mode, from the pool; the caller closes it (which returns it). */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, props);
+        return pool.getConnection();
+    }
+
+    /** Closes the pool. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /**

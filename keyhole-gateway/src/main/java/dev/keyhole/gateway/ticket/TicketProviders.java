@@ -64,7 +64,7 @@ public final class TicketProviders {
     public static TicketProviders fromConfig(JsonNode tickets, Function<String, String> env) {
         List<String> problems = new ArrayList<>();
         Map<String, TicketProvider> providers = new LinkedHashMap<>();
-        if (tickets != null && !tickets.isNull() && !tickets.isObject()) {
+        if (tickets != null && !tickets.isNull() && !tickets.isMissingNode() && !tickets.isObject()) {
             problems.add("`tickets` must be a mapping from provider name to its settings, such as "
                     + "`incidents: {type: pagerduty, tokenEnv: PD_TOKEN}`");
         } else if (tickets != null) {

@@ -87,15 +87,20 @@ class GrantsTest {
     void open(@TempDir Path dir) {
         rb = RunbookLoader.load("refunds.yaml", RUNBOOK).runbooks().get(0);
         Database db = Database.sqlite(dir.resolve("keyhole.db"));
-        audit = new AuditLog(new AuditStore(db), new CheckpointPolicy(CheckpointSigner.generate(), 100,
+        audit = new AuditLog(AuditStore.owning(db), new CheckpointPolicy(CheckpointSigner.generate(), 100,
                 Duration.ofHours(1)), clock);
         grants = new Grants(db, GrantRules.defaults(), audit, (event, g) -> notified.add(event + " " + g.id()), clock);
         authorizer = new GrantAuthorizer(grants);
     }
 
+    private Database closeLater;
+
     @AfterEach
     void close() {
         audit.close();
+        if (closeLater != null) {
+            closeLater.close();
+        }
     }
 
     private Refusal.Kind refusal(Caller who) {
@@ -205,6 +210,7 @@ class GrantsTest {
     @Test
     void selfServiceExceptionsActivateAtOnceAndAreFlaggedForReview(@TempDir Path dir) {
         Database db = Database.sqlite(dir.resolve("self.db"));
+        closeLater = db;
         GrantRules self = new GrantRules(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(2), 1, Set.of(), true);
         Grants selfService = new Grants(db, self, audit, Notifier.NONE, clock);
         Grant g = selfService.requestException(MALLORY, rb, "INC-3", "sev1, nobody awake", Duration.ofHours(2));

@@ -54,6 +54,9 @@ class TicketProvidersTest {
     @Test
     void patternIsThereWithoutAnyTicketsSection() {
         assertThat(TicketProviders.fromConfig(null, ENV).names()).containsExactly("pattern");
+        // keyhole.yaml without a `tickets:` section
+        assertThat(TicketProviders.fromConfig(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), ENV).names())
+                .containsExactly("pattern");
         assertThat(TicketProviders.fromConfig(tickets("tickets: {}"), ENV).names()).containsExactly("pattern");
         assertThat(TicketProviders.fromConfig(tickets("tickets:"), ENV).provider("pattern").check(query("X-1"))
                 .accepted()).isTrue();

@@ -110,6 +110,7 @@ public final class DemoWorld implements AutoCloseable {
     @Override
     public void close() {
         audit.close();
+        db.close();
         clients.close();
         broker.close();
         engine.close();
