@@ -1,15 +1,22 @@
 package dev.keyhole.gateway;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An authenticated person or service asking to run something.
  *
- * @param name the user name (or service principal ARN for machines); becomes the STS SourceIdentity
+ * @param name the user name (or service principal ARN for machines); the audit log's principal
  * @param groups the groups the caller belongs to
  */
 public record Caller(String name, Set<String> groups) {
+
+    private static final Pattern STS_SOURCE_IDENTITY = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     public Caller {
         Objects.requireNonNull(name, "name");
@@ -19,5 +26,27 @@ public record Caller(String name, Set<String> groups) {
     /** How a runbook's {@code access.runners} names this caller: {@code user:NAME}. */
     public String asRunner() {
         return "user:" + name;
+    }
+
+    /**
+     * The STS {@code SourceIdentity} this caller's runs carry: the name itself when STS allows it (2 to 64 of
+     * {@code [A-Za-z0-9_+=,.@-]}, as people's names are), else the name with every other character replaced by
+     * {@code .} — {@code arn:aws:iam::111122223333:role/billing-worker} becomes
+     * {@code arn.aws.iam..111122223333.role.billing-worker} — cut at 51 characters plus a hash of the name when longer.
+     */
+    public String sourceIdentity() {
+        if (STS_SOURCE_IDENTITY.matcher(name).matches()) {
+            return name;
+        }
+        String safe = (name + "..").substring(0, Math.max(2, name.length())).replaceAll("[^\\w+=,.@-]", ".");
+        if (safe.length() <= 64) {
+            return safe;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return safe.substring(0, 51) + "." + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Finds files shipped with keyhole (demo runbooks, the demo IAM file) whether keyhole runs from the
  * checkout or elsewhere: a relative path is tried in the working directory, then under
- * {@code $KEYHOLE_ROOT} (set by the launcher).
+ * {@code $KEYHOLE_ROOT} (set by the launcher), then in the working directory's nearest ancestors.
  */
 public final class Shipped {
 
@@ -22,6 +22,13 @@ public final class Shipped {
             Path p = Path.of(root).resolve(relative);
             if (Files.exists(p)) {
                 return p;
+            }
+        }
+        // From a directory inside the checkout (a module, docs/): the nearest ancestor that has it.
+        Path dir = Path.of("").toAbsolutePath().getParent();
+        for (int up = 0; dir != null && up < 3; up++, dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
             }
         }
         return relative;

@@ -24,6 +24,36 @@ public final class AccessCheck {
         }
     }
 
+    /**
+     * As {@link #ticket(Runbook, String)}, except that a service may give a job id or reason matching the runbook's
+     * {@code access.ticket.machineReason} instead of a ticket.
+     */
+    public static void ticket(Runbook rb, Caller caller, String ticket) {
+        String machine = rb.access().machineReasonPattern();
+        if (machine == null || !isService(caller)) {
+            ticket(rb, ticket);
+            return;
+        }
+        if (isMachineReason(rb, caller, ticket)) {
+            return;
+        }
+        try {
+            ticket(rb, ticket);
+        } catch (Refusal r) {
+            throw new Refusal(r.kind(), r.getMessage() + "; or, as a service, a job id or reason matching `" + machine + "`");
+        }
+    }
+
+    /** Whether {@code ticket} is a service's job id or reason that {@code rb} takes instead of a ticket. */
+    public static boolean isMachineReason(Runbook rb, Caller caller, String ticket) {
+        String machine = rb.access().machineReasonPattern();
+        return machine != null && ticket != null && isService(caller) && Patterns.of(machine).matcher(ticket).matches();
+    }
+
+    private static boolean isService(Caller caller) {
+        return Bindings.runner(caller).startsWith("service:");
+    }
+
     /** The refusal for a caller {@code rb} does not name. */
     public static Refusal notAllowed(Runbook rb, Caller caller) {
         return new Refusal(Refusal.Kind.NOT_ALLOWED, "`" + caller.name() + "` may not run runbook `" + rb.name()

@@ -245,6 +245,29 @@ public final class AuditStore implements AutoCloseable {
         }
     }
 
+    /** A record as the verifier reads it: no decoding of the payload, which is hashed as the bytes stored. */
+    @FunctionalInterface
+    public interface RawSink {
+        void accept(long seq, byte[] payload, String hash);
+    }
+
+    /** Like {@link #forEach}, with each payload as its UTF-8 bytes (what the chain hashes), streaming. */
+    public void forEachRaw(long fromSeq, RawSink sink) throws SQLException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, payload, hash FROM audit_record WHERE seq >= ? ORDER BY seq")) {
+                ps.setFetchSize(10_000);
+                ps.setLong(1, fromSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getLong(1), rs.getBytes(2), rs.getString(3));
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
     /** Every checkpoint, oldest first. */
     public List<Checkpoint> checkpoints() throws SQLException {
         List<Checkpoint> out = new ArrayList<>();

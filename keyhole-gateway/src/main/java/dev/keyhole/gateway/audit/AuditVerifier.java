@@ -39,33 +39,38 @@ public final class AuditVerifier implements Consumer<StoredRecord> {
         }
     }
 
-    /** Verifies every record of {@code store} with its checkpoints. */
+    /** Verifies every record of {@code store} with its checkpoints, reading payloads as the bytes hashed. */
     public static VerifyReport verify(AuditStore store, Map<String, PublicKey> trusted) throws java.sql.SQLException {
         AuditVerifier v = new AuditVerifier(store.checkpoints(), trusted);
-        store.forEach(1, v);
+        store.forEachRaw(1, v::accept);
         return v.finish();
     }
 
     @Override
     public void accept(StoredRecord r) {
+        accept(r.seq(), r.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.hash());
+    }
+
+    /** One record: its sequence number, its payload's UTF-8 bytes as stored, and its stored hash. */
+    public void accept(long seq, byte[] payload, String hash) {
         if (problem != null) {
             return;
         }
         count++;
-        if (r.seq() != expected) {
-            fail(Math.min(r.seq(), expected), r.seq() > expected
-                    ? "record " + expected + " is missing: the log goes from record " + (expected - 1) + " to " + r.seq()
-                    : "record " + r.seq() + " appears after record " + (expected - 1) + ": records were reordered or duplicated");
+        if (seq != expected) {
+            fail(Math.min(seq, expected), seq > expected
+                    ? "record " + expected + " is missing: the log goes from record " + (expected - 1) + " to " + seq
+                    : "record " + seq + " appears after record " + (expected - 1) + ": records were reordered or duplicated");
             return;
         }
-        prev = chain.next(prev, r.seq(), r.payload());
-        if (!ChainHash.matches(prev, r.hash())) {
-            fail(r.seq(), "record " + r.seq() + " does not match its chain hash: it was modified, or inserted, "
+        prev = chain.next(prev, seq, payload);
+        if (!ChainHash.matches(prev, hash)) {
+            fail(seq, "record " + seq + " does not match its chain hash: it was modified, or inserted, "
                     + "or records before it were changed");
             return;
         }
-        if (checkpoints.containsKey(r.seq())) {
-            hashesAtCheckpoints.put(r.seq(), r.hash());
+        if (checkpoints.containsKey(seq)) {
+            hashesAtCheckpoints.put(seq, hash);
         }
         expected++;
     }

@@ -253,7 +253,7 @@ public final class Executor {
                 .with(AuditEvent.Field.CLIENT_ADDRESS, req.origin().clientAddress())
                 .with(AuditEvent.Field.USER_AGENT, req.origin().userAgent())
                 .with(AuditEvent.Field.SESSION_NAME, req.correlationId())
-                .with(AuditEvent.Field.SOURCE_IDENTITY, req.caller().name());
+                .with(AuditEvent.Field.SOURCE_IDENTITY, req.caller().sourceIdentity());
     }
 
     /** Parameters as given, with the runbook's masking rules applied to parameters of the same name. */
@@ -275,7 +275,7 @@ public final class Executor {
         Runbook rb = req.runbook();
         Instant now = clock.instant();
         SessionCredentials creds = broker.credentials(new SessionRequest(rb.target().role(), a.session(),
-                rb.access().sessionTtl(), req.correlationId(), req.caller().name(),
+                rb.access().sessionTtl(), req.correlationId(), req.caller().sourceIdentity(),
                 Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
                 a.bindingKey()));
         checked.values().removeIf(c -> !now.isBefore(c.creds().expiration()));
@@ -286,7 +286,8 @@ public final class Executor {
     /** Asks the runbook's ticket provider whether the ticket is real and live; fails closed. */
     private void confirmTicket(RunRequest req) {
         Runbook rb = req.runbook();
-        if (req.ticket() == null || Access.PATTERN_PROVIDER.equals(rb.access().ticketProvider())) {
+        if (req.ticket() == null || Access.PATTERN_PROVIDER.equals(rb.access().ticketProvider())
+                || AccessCheck.isMachineReason(rb, req.caller(), req.ticket())) {
             return;
         }
         TicketVerdict v;
@@ -305,7 +306,7 @@ public final class Executor {
     private Admitted admit(RunRequest req) {
         Runbook rb = req.runbook();
         Authorization why = authorizer.authorize(req.caller(), rb);
-        AccessCheck.ticket(rb, req.ticket());
+        AccessCheck.ticket(rb, req.caller(), req.ticket());
         confirmTicket(req);
         if (why.ticket() != null && !why.ticket().equals(req.ticket())) {
             throw new Refusal(Refusal.Kind.TICKET_INVALID, why.grant() + " is for ticket `" + why.ticket()

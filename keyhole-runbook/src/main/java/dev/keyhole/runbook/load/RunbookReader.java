@@ -36,7 +36,7 @@ final class RunbookReader {
     private static final Set<String> LIMITS = Set.of("pageSize", "maxPages", "maxItems");
     private static final Set<String> MASK = Set.of("attribute", "mode", "keep");
     private static final Set<String> ACCESS = Set.of("runners", "ticket", "approval", "sessionTtl", "credentials");
-    private static final Set<String> TICKET = Set.of("required", "pattern", "provider");
+    private static final Set<String> TICKET = Set.of("required", "pattern", "provider", "machineReason");
     private static final Set<String> APPROVAL = Set.of("required", "from");
     private static final Set<String> EXAMPLE = Set.of("description", "query", "params");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -295,6 +295,7 @@ final class RunbookReader {
         boolean ticketRequired = true;
         String ticketPattern = null;
         String ticketProvider = null;
+        String machineReason = null;
         if (f.node("ticket") != null) {
             Fields t = Fields.of(f.node("ticket"), "`access.ticket`", problems);
             if (t != null) {
@@ -305,6 +306,7 @@ final class RunbookReader {
                 if (provider != null) {
                     ticketProvider = provider;
                 }
+                machineReason = machineReason(t, runners);
             }
         }
         int approvals = 0;
@@ -336,7 +338,26 @@ final class RunbookReader {
             }
         }
         return new Access(runners, ticketRequired, ticketPattern, approvals, approvers, ttl, f.bool("credentials", false),
-                ticketProvider);
+                ticketProvider, machineReason);
+    }
+
+    /** {@code access.ticket.machineReason}: a valid pattern, in a runbook that has {@code service:} runners to use it. */
+    private String machineReason(Fields t, List<String> runners) {
+        String pattern = t.string("machineReason", false);
+        if (pattern == null) {
+            return null;
+        }
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            problems.add(t.locationOf("machineReason"), "`access.ticket.machineReason` is an invalid pattern: "
+                    + e.getDescription().toLowerCase(Locale.ROOT));
+        }
+        if (runners.stream().noneMatch(r -> r.startsWith("service:"))) {
+            problems.add(t.locationOf("machineReason"), "`access.ticket.machineReason` applies only to `service:` "
+                    + "runners and this runbook has none; add one or remove it");
+        }
+        return pattern;
     }
 
     private List<Example> examples(YamlNode node) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param sessionTtl how long minted credentials live (900 s to 12 h, as STS allows)
  * @param credentials whether {@code keyhole credentials} may hand the narrowed credentials to people
  * @param ticketProvider which configured provider confirms tickets ({@code pattern}: the pattern alone, offline)
+ * @param machineReasonPattern the regular expression a {@code service:} runner's job id or reason may match instead
+ *     of a ticket (checked offline, never sent to the ticket provider), or {@code null}: services need a ticket too
  */
 public record Access(
         List<String> runners,
@@ -23,7 +25,8 @@ public record Access(
         List<String> approvers,
         Duration sessionTtl,
         boolean credentials,
-        String ticketProvider) {
+        String ticketProvider,
+        String machineReasonPattern) {
 
     /** The offline ticket check. */
     public static final String PATTERN_PROVIDER = "pattern";
@@ -32,6 +35,12 @@ public record Access(
         runners = List.copyOf(runners);
         approvers = List.copyOf(approvers);
         ticketProvider = ticketProvider == null ? PATTERN_PROVIDER : ticketProvider;
+    }
+
+    /** Services need a ticket like people. */
+    public Access(List<String> runners, boolean ticketRequired, String ticketPattern, int approvals, List<String> approvers,
+                  Duration sessionTtl, boolean credentials, String ticketProvider) {
+        this(runners, ticketRequired, ticketPattern, approvals, approvers, sessionTtl, credentials, ticketProvider, null);
     }
 
     /** With tickets checked offline against the pattern only. */

@@ -1,0 +1,11 @@
+-- API tokens: only a SHA-256 of each secret is kept (dev.keyhole.gateway.identity.ApiTokens).
+CREATE TABLE api_token (
+    id         TEXT    PRIMARY KEY,
+    username   TEXT    NOT NULL,
+    name       TEXT    NOT NULL,
+    secret_sha TEXT    NOT NULL,
+    created_ms BIGINT  NOT NULL,
+    expires_ms BIGINT  NOT NULL,
+    revoked_ms BIGINT
+);
+CREATE INDEX api_token_user ON api_token (username);
