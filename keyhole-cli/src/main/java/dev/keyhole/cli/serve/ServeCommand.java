@@ -17,6 +17,8 @@ import dev.keyhole.server.Services;
 import dev.keyhole.server.Sessions;
 import dev.keyhole.server.demo.AdminClient;
 import dev.keyhole.server.demo.DemoData;
+import dev.keyhole.server.iamauth.IamAuthConfig;
+import dev.keyhole.server.iamauth.IamAuthenticator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -95,8 +97,14 @@ public final class ServeCommand implements Callable<Integer> {
         try (Gateway gw = new Gateway(cfg, clock, metrics)) {
             CheckpointSigner signer = cfg.audit().signer();
             Identities ids = Identities.open(cfg, gw.state().database(), clock);
+            Services.TokenAuthenticator auth = ids.authenticator();
+            IamAuthConfig iam = iamAuth(cfg, engine);
+            if (iam != null) {
+                auth = new IamAuthenticator(iam, auth, clock);
+                out.println("machines sign in with AWS IAM (audience `" + iam.audience() + "`, STS " + iam.stsEndpoints() + ")");
+            }
             Services services = new Services(() -> runbooks, () -> people(c), gw.executor(), gw.grants(), gw.authorizer(),
-                    gw.audit(), Map.of(signer.keyId(), signer.publicKey()), ids.authenticator(), clock, metrics);
+                    gw.audit(), Map.of(signer.keyId(), signer.publicKey()), auth, clock, metrics);
             KeyholeServer server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), List.of(),
                     host, port, version(), System.out);
             String base = "http://" + host + ":" + server.port();
@@ -121,6 +129,29 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * AWS IAM sign-in for machines, from {@code keyhole.yaml}'s {@code iamAuth: {audience, stsEndpoints: [URL],
+     * groups: {ROLE_ARN: [group]}}}; in the demo, the local engine's STS with audience {@code keyhole-demo}.
+     */
+    private static IamAuthConfig iamAuth(KeyholeConfig cfg, LocalServer engine) {
+        com.fasterxml.jackson.databind.JsonNode n = cfg.raw().path("iamAuth");
+        if (n.isObject()) {
+            List<java.net.URI> sts = new ArrayList<>();
+            n.path("stsEndpoints").forEach(u -> sts.add(java.net.URI.create(u.asText())));
+            if (sts.isEmpty()) {
+                sts.add(java.net.URI.create("https://sts." + cfg.region() + ".amazonaws.com/"));
+            }
+            Map<String, java.util.Set<String>> groups = new java.util.LinkedHashMap<>();
+            n.path("groups").fields().forEachRemaining(e -> {
+                java.util.Set<String> g = new java.util.LinkedHashSet<>();
+                e.getValue().forEach(v -> g.add(v.asText()));
+                groups.put(e.getKey(), g);
+            });
+            return new IamAuthConfig(sts, n.path("audience").asText("keyhole"), IamAuthConfig.DEFAULT_MAX_AGE, groups);
+        }
+        return engine == null ? null : IamAuthConfig.of(java.net.URI.create(engine.endpoint() + "/"), "keyhole-demo");
     }
 
     private static List<Caller> people(KeyholeConfig cfg) {
