@@ -40,7 +40,21 @@ public final class AuditThroughput {
                 Runtime.version());
         run("sqlite", () -> AuditStore.sqlite(dir.resolve("audit.db")), seconds);
         if (args.length > 3) {
-            run("postgresql", () -> AuditStore.postgresql(args[1], args[2], args[3]), seconds);
+            // A database of its own, created with the given role (which needs CREATEDB) and dropped after.
+            String db = "keyhole_bench_" + Long.toHexString(System.nanoTime());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[1], args[2], args[3]);
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + db);
+            }
+            String url = args[1].substring(0, args[1].lastIndexOf('/') + 1) + db;
+            try {
+                run("postgresql", () -> AuditStore.postgresql(url, args[2], args[3]), seconds);
+            } finally {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[1], args[2], args[3]);
+                     java.sql.Statement st = c.createStatement()) {
+                    st.execute("DROP DATABASE " + db + " WITH (FORCE)");
+                }
+            }
         }
     }
 

@@ -22,6 +22,8 @@ public final class AuditVerifier implements Consumer<StoredRecord> {
     private final Map<Long, String> hashesAtCheckpoints = new HashMap<>();
     private final ChainHash chain = new ChainHash();
     private byte[] prev = ChainHash.bytes(ChainHash.GENESIS);
+    private final long[] checkpointSeqs;
+    private int nextCheckpoint;
     private long expected = 1;
     private long count;
     private long firstBad;
@@ -37,6 +39,7 @@ public final class AuditVerifier implements Consumer<StoredRecord> {
         for (Checkpoint c : checkpoints) {
             this.checkpoints.put(c.seq(), c);
         }
+        this.checkpointSeqs = this.checkpoints.keySet().stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Verifies every record of {@code store} with its checkpoints, reading payloads as the bytes hashed. */
@@ -69,7 +72,11 @@ public final class AuditVerifier implements Consumer<StoredRecord> {
                     + "or records before it were changed");
             return;
         }
-        if (checkpoints.containsKey(seq)) {
+        // Checkpoint sequence numbers come in order, like records: compare with the next one instead of a map lookup.
+        while (nextCheckpoint < checkpointSeqs.length && checkpointSeqs[nextCheckpoint] < seq) {
+            nextCheckpoint++;
+        }
+        if (nextCheckpoint < checkpointSeqs.length && checkpointSeqs[nextCheckpoint] == seq) {
             hashesAtCheckpoints.put(seq, hash);
         }
         expected++;
