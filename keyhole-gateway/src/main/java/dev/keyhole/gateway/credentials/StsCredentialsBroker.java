@@ -49,6 +49,9 @@ public final class StsCredentialsBroker implements CredentialsBroker {
                 resp.credentials().secretAccessKey(), resp.credentials().sessionToken(),
                 resp.credentials().expiration(), r.sessionName(), resp.assumedRoleUser().arn());
         cache.values().removeIf(c -> !clock.instant().isBefore(c.expiration()));
+        if (cache.size() >= 1024) {
+            cache.clear(); // bounded: bindings that change every second must not pile up until they expire
+        }
         cache.put(r.bindingKey(), minted);
         return minted;
     }

@@ -77,6 +77,8 @@ public final class Executor {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Credentials closer than this to expiry are not reused for a new run. */
     private static final Duration REUSE_MARGIN = Duration.ofMinutes(2);
+    /** Most bindings whose checked plan and credentials are kept for reuse. */
+    private static final int MAX_CHECKED = 1024;
 
     private final CredentialsBroker broker;
     private final DynamoDbClients clients;
@@ -279,6 +281,11 @@ public final class Executor {
                 Map.of("keyhole-runbook", rb.name(), "keyhole-ticket", req.ticket() == null ? "none" : req.ticket()),
                 a.bindingKey()));
         checked.values().removeIf(c -> !now.isBefore(c.creds().expiration()));
+        if (checked.size() >= MAX_CHECKED) {
+            // Values that change every second (relative datetimes) make a new binding each time; keep memory flat
+            // by starting over rather than holding thousands of live entries until they expire.
+            checked.clear();
+        }
         checked.put(a.bindingKey(), new Checked(a.plan(), a.session(), creds));
         return creds;
     }
