@@ -1,6 +1,7 @@
 package dev.keyhole.cli.access;
 
 import dev.keyhole.cli.ExitCode;
+import dev.keyhole.cli.config.ConfigOption;
 import dev.keyhole.cli.config.KeyholeConfig;
 import dev.keyhole.cli.config.State;
 import dev.keyhole.cli.runbooks.RunbookDirectory;
@@ -31,9 +32,8 @@ abstract class AccessQuery implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "keyhole.yaml",
-            description = "Configuration file (default: ${DEFAULT-VALUE}; built-in defaults when absent).")
-    Path config;
+    @CommandLine.Mixin
+    ConfigOption configOption;
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (the matrix the UI reads).")
     String output;
@@ -52,7 +52,7 @@ abstract class AccessQuery implements Callable<Integer> {
             err.println("keyhole: --output must be table or json");
             return ExitCode.INVALID_INPUT;
         }
-        KeyholeConfig cfg = KeyholeConfig.load(config);
+        KeyholeConfig cfg = configOption.load();
         RunbookLoader.Result loaded = RunbookDirectory.load(cfg.runbooks(), err);
         if (loaded == null || !loaded.ok()) {
             return ExitCode.INVALID_INPUT;

@@ -1,5 +1,6 @@
 package dev.keyhole.cli.audit;
 
+import dev.keyhole.cli.config.ConfigOption;
 import dev.keyhole.cli.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package dev.keyhole.cli.audit;
 
+import dev.keyhole.cli.config.ConfigOption;
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.gateway.audit.AuditQuery;
 import dev.keyhole.gateway.audit.AuditStore;

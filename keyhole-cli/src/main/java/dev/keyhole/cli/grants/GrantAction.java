@@ -2,6 +2,7 @@ package dev.keyhole.cli.grants;
 
 import dev.keyhole.cli.ExitCode;
 import dev.keyhole.cli.config.Callers;
+import dev.keyhole.cli.config.ConfigOption;
 import dev.keyhole.cli.config.KeyholeConfig;
 import dev.keyhole.cli.config.State;
 import dev.keyhole.gateway.Caller;
@@ -24,9 +25,8 @@ abstract class GrantAction implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "keyhole.yaml",
-            description = "Configuration file (default: ${DEFAULT-VALUE}; built-in defaults when absent).")
-    Path config;
+    @CommandLine.Mixin
+    ConfigOption configOption;
 
     /** The action, as {@code who}; returns the grant it changed or made, or {@code null} when it printed its own output. */
     abstract Grant act(KeyholeConfig cfg, Grants grants, Caller who, PrintWriter out) throws Exception;
@@ -35,7 +35,7 @@ abstract class GrantAction implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KeyholeConfig cfg = KeyholeConfig.load(config);
+        KeyholeConfig cfg = configOption.load();
         try (State state = State.open(cfg, Clock.systemUTC(), err)) {
             Grant g = act(cfg, state.grants(), Callers.current(cfg), out);
             if (g != null) {
