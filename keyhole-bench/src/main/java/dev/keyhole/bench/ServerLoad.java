@@ -109,7 +109,7 @@ public final class ServerLoad {
                     String customer = "C-" + (1001 + (i % 20));
                     HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "Bearer load-token")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"params\":{\"customerId\":\"" + customer
-                                    + "\",\"since\":\"-P365D\"},\"ticket\":\"INC-1\"}")).build();
+                                    + "\",\"since\":\"2025-01-01T00:00:00Z\"},\"ticket\":\"INC-1\"}")).build();
                     long t = System.nanoTime();
                     HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                     if (sink != null) {

@@ -81,13 +81,14 @@ public final class KeyholeServer implements AutoCloseable {
             open.put(r.method() + " " + r.path(), r.open());
         }
         Metrics metrics = new Metrics(s.metrics());
+        dev.keyhole.gateway.audit.CorrelationIds ids = s.correlationIds(); // one SecureRandom for every request
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> {
                 ctx.attribute("keyhole.t0", System.nanoTime());
                 String given = ctx.header("X-Correlation-Id");
-                String id = given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : s.correlationIds().next();
+                String id = given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : ids.next();
                 ctx.attribute(Http.CORRELATION_ID, id);
                 ctx.header("X-Correlation-Id", id);
                 headers(ctx);
