@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege access to DynamoDB through runbooks.",
-        subcommands = {dev.keyhole.cli.run.RunCommand.class, dev.keyhole.cli.run.CredentialsCommand.class, dev.keyhole.cli.local.LocalCommand.class, dev.keyhole.cli.demo.DemoCommand.class, dev.keyhole.cli.runbooks.RunbooksCommand.class, PolicyCommand.class, dev.keyhole.cli.audit.AuditCommand.class, dev.keyhole.cli.grants.GrantsCommand.class, dev.keyhole.cli.access.AccessCommand.class, dev.keyhole.cli.tokens.TokensCommand.class, dev.keyhole.cli.serve.ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok/allowed, 1 failed, 2 invalid input, 3 denied, 4 tampering found."})
+        subcommands = {dev.keyhole.cli.run.RunCommand.class, dev.keyhole.cli.run.CredentialsCommand.class, dev.keyhole.cli.local.LocalCommand.class, dev.keyhole.cli.demo.DemoCommand.class, dev.keyhole.cli.runbooks.RunbooksCommand.class, PolicyCommand.class, dev.keyhole.cli.audit.AuditCommand.class, dev.keyhole.cli.grants.GrantsCommand.class, dev.keyhole.cli.access.AccessCommand.class, dev.keyhole.cli.tokens.TokensCommand.class, dev.keyhole.cli.serve.ServeCommand.class, dev.keyhole.cli.drift.DriftCommand.class, dev.keyhole.cli.privileges.PrivilegesCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok/allowed, 1 failed, 2 invalid input, 3 denied, 4 tampering found, 5 drift findings."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

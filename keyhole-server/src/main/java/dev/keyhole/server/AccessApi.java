@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Who can run what, now, and why: the same decisions runs get. */
-final class AccessApi {
+/** Who can run what, now, and why: the same decisions runs get (the JSON matrix, and the helpers the web UI's matrix uses). */
+public final class AccessApi {
 
     private AccessApi() {}
 
@@ -34,12 +34,13 @@ final class AccessApi {
                         }));
     }
 
-    static AccessReport report(Services s) {
+    /** The report over the server's own authorizer. */
+    public static AccessReport report(Services s) {
         return new AccessReport(s.authorizer());
     }
 
     /** Configured people, plus anyone holding a grant. */
-    static List<Caller> people(Services s) {
+    public static List<Caller> people(Services s) {
         Map<String, Caller> byName = new LinkedHashMap<>();
         s.people().get().forEach(c -> byName.put(c.name(), c));
         for (Grant g : s.grants().list(null, null)) {

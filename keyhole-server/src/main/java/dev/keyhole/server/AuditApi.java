@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Audit search, and verification of the chain. */
-final class AuditApi {
+/** Audit search, and verification of the chain (also the helpers the web UI's audit page uses). */
+public final class AuditApi {
 
     private AuditApi() {}
 
@@ -28,8 +30,13 @@ final class AuditApi {
                 Route.get("/api/v1/audit/verify", "Verify the hash chain and signed checkpoints", ctx -> Http.json(ctx, verify(s))));
     }
 
+    /** Recomputes the chain and checks every checkpoint against the server's trusted keys. */
+    public static VerifyReport verifyReport(Services s) throws Exception {
+        return AuditVerifier.verify(s.audit().store(), s.auditKeys());
+    }
+
     static ObjectNode verify(Services s) throws Exception {
-        VerifyReport r = AuditVerifier.verify(s.audit().store(), s.auditKeys());
+        VerifyReport r = verifyReport(s);
         ObjectNode n = Http.object().put("ok", r.ok()).put("records", r.records()).put("checkpoints", r.checkpoints())
                 .put("lastSeq", r.lastSeq()).put("lastSigned", r.lastSigned()).put("unsigned", r.unsigned());
         if (!r.ok()) {
@@ -38,7 +45,8 @@ final class AuditApi {
         return n;
     }
 
-    static AuditQuery query(Context ctx, Instant now) {
+    /** The search the request's query parameters ask for; a 400 naming the bad parameter otherwise. */
+    public static AuditQuery query(Context ctx, Instant now) {
         try {
             return new AuditQuery(ctx.queryParam("correlationId"), ctx.queryParam("ticket"), ctx.queryParam("principal"),
                     ctx.queryParam("runbook"), when(ctx.queryParam("since"), now), when(ctx.queryParam("until"), now),
@@ -69,6 +77,25 @@ final class AuditApi {
     private static void search(Services s, Context ctx) throws Exception {
         Instant now = s.clock().instant();
         List<StoredRecord> found = s.audit().store().search(query(ctx, now));
+        Map<Long, String> statuses = statuses(s, found, now);
+        ObjectNode out = Http.object();
+        ArrayNode arr = out.putArray("records");
+        for (StoredRecord r : found) {
+            ObjectNode n = (ObjectNode) Http.JSON.readTree(r.payload());
+            n.put("seq", r.seq()).put("hash", r.hash());
+            if (statuses.containsKey(r.seq())) {
+                n.put("status", statuses.get(r.seq()));
+            }
+            arr.add(n);
+        }
+        Http.json(ctx, out);
+    }
+
+    /**
+     * For each {@code started} record among {@code found}, by sequence number: {@code finished}, {@code running}
+     * (no finish yet, its process may still be at it) or {@code interrupted} (no finish, and its process is gone).
+     */
+    public static Map<Long, String> statuses(Services s, List<StoredRecord> found, Instant now) throws Exception {
         List<String> started = new ArrayList<>();
         for (StoredRecord r : found) {
             if (r.event().type() == AuditEvent.Type.STARTED) {
@@ -76,18 +103,14 @@ final class AuditApi {
             }
         }
         Set<String> finished = s.audit().store().finished(started);
-        ObjectNode out = Http.object();
-        ArrayNode arr = out.putArray("records");
+        Map<Long, String> out = new HashMap<>();
         for (StoredRecord r : found) {
-            ObjectNode n = (ObjectNode) Http.JSON.readTree(r.payload());
-            n.put("seq", r.seq()).put("hash", r.hash());
             AuditEvent e = r.event();
             if (e.type() == AuditEvent.Type.STARTED) {
-                n.put("status", finished.contains(e.correlationId()) ? "finished"
+                out.put(r.seq(), finished.contains(e.correlationId()) ? "finished"
                         : Instances.mayStillRun((String) e.get(AuditEvent.Field.INSTANCE), e.time(), now) ? "running" : "interrupted");
             }
-            arr.add(n);
         }
-        Http.json(ctx, out);
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.keyhole.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.grants.Grant;
 import dev.keyhole.runbook.model.Runbook;
 import io.javalin.http.Context;
@@ -9,8 +10,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Approvals and exceptions: list, request, approve, deny, revoke. */
-final class GrantApi {
+/** Approvals and exceptions: list, request, approve, deny, revoke (requests also for the web UI's forms). */
+public final class GrantApi {
 
     private GrantApi() {}
 
@@ -51,21 +52,29 @@ final class GrantApi {
     private static void request(Services s, Context ctx) {
         ObjectNode body = Http.body(ctx);
         String name = Http.text(body, "runbook");
-        Runbook rb = s.runbook(name == null ? "" : name)
-                .orElseThrow(() -> ApiError.badRequest("`runbook` must name a runbook; `" + name + "` is none"));
-        Grant g;
-        if (body.path("exception").asBoolean(false)) {
-            Duration d;
-            try {
-                d = Duration.parse(body.path("duration").asText("PT1H"));
-            } catch (DateTimeParseException e) {
-                throw ApiError.badRequest("`duration` must be an ISO 8601 duration such as PT30M");
-            }
-            g = s.grants().requestException(Http.caller(ctx), rb, Http.text(body, "ticket"), Http.text(body, "reason"), d);
-        } else {
-            g = s.grants().requestApproval(Http.caller(ctx), rb, Http.text(body, "ticket"), Http.text(body, "reason"));
-        }
+        Grant g = request(s, Http.caller(ctx), name, body.path("exception").asBoolean(false),
+                body.path("duration").asText("PT1H"), Http.text(body, "ticket"), Http.text(body, "reason"));
         Http.json(ctx, 201, json(s, g));
+    }
+
+    /**
+     * Asks for the approvals {@code runbook} demands of {@code who}, or for an exception lasting {@code duration}
+     * (ISO 8601); a 400 for an unknown runbook or a bad duration, a {@code GrantException} for what grants refuse.
+     */
+    public static Grant request(Services s, Caller who, String runbook, boolean exception, String duration, String ticket,
+                                String reason) {
+        Runbook rb = s.runbook(runbook == null ? "" : runbook)
+                .orElseThrow(() -> ApiError.badRequest("`runbook` must name a runbook; `" + runbook + "` is none"));
+        if (!exception) {
+            return s.grants().requestApproval(who, rb, ticket, reason);
+        }
+        Duration d;
+        try {
+            d = Duration.parse(duration);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("`duration` must be an ISO 8601 duration such as PT30M");
+        }
+        return s.grants().requestException(who, rb, ticket, reason, d);
     }
 
     static ObjectNode json(Services s, Grant g) {

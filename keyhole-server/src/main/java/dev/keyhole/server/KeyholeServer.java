@@ -21,12 +21,18 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * {@code keyhole serve}: one Javalin server over the gateway. Before any handler: a correlation id (the
  * caller's {@code X-Correlation-Id} when safe, else a new one) echoed on every response, security headers,
  * and authentication — a bearer token, or a session cookie whose writes must carry the CSRF token.
- * Nothing but the routes marked open (health, sign-in) is reachable without it.
+ * Nothing but the routes marked open (health, sign-in, the web UI's static assets; see {@link #OPEN_PATHS}) is
+ * reachable without it.
  */
 public final class KeyholeServer implements AutoCloseable {
 
     /** Largest request body accepted. */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /**
+     * The only paths reachable without signing in: health, the sign-in page, and the web UI's static assets
+     * (stylesheets and scripts, which hold no data).
+     */
+    static final java.util.Set<String> OPEN_PATHS = java.util.Set.of("/healthz", "/login", "/assets/*", "/webjars/*");
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private final Javalin app;
@@ -78,6 +84,10 @@ public final class KeyholeServer implements AutoCloseable {
         ObjectNode openapi = OpenApi.document(all, version);
         Map<String, Boolean> open = new HashMap<>();
         for (Route r : all) {
+            if (r.open() && !OPEN_PATHS.contains(r.path())) {
+                throw new IllegalArgumentException("route " + r.method() + " " + r.path() + " asks to be reachable without "
+                        + "signing in; only " + OPEN_PATHS + " may be");
+            }
             open.put(r.method() + " " + r.path(), r.open());
         }
         Metrics metrics = new Metrics(s.metrics());
@@ -101,11 +111,7 @@ public final class KeyholeServer implements AutoCloseable {
             cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             cfg.routes.exception(Refusal.class, (e, ctx) -> {
                 metrics.refused(e.kind());
-                int status = switch (e.kind()) {
-                    case BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED -> 400;
-                    case AUDIT_UNAVAILABLE -> 503;
-                    default -> 403;
-                };
+                int status = status(e.kind());
                 ObjectNode n = errorBody(ctx, "refused", e.getMessage()).put("kind", e.kind().word());
                 Http.json(ctx, status, n);
             });
@@ -136,6 +142,15 @@ public final class KeyholeServer implements AutoCloseable {
             });
         }).start(host, port);
         return new KeyholeServer(app, all);
+    }
+
+    /** The HTTP status a refusal answers with: 400 for bad input, 503 when the audit log is down, else 403. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED -> 400;
+            case AUDIT_UNAVAILABLE -> 503;
+            default -> 403;
+        };
     }
 
     private static void headers(Context ctx) {

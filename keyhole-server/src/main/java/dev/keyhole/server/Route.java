@@ -9,7 +9,7 @@ import io.javalin.http.HandlerType;
  * @param method the HTTP method
  * @param path the path, with {@code {param}} placeholders
  * @param summary one line for the OpenAPI document
- * @param open whether it is reachable without authentication (health only)
+ * @param open whether it is reachable without authentication (only the paths in {@code KeyholeServer.OPEN_PATHS})
  * @param html whether it answers with a page rather than JSON (left out of the OpenAPI document)
  * @param handler what it does
  */

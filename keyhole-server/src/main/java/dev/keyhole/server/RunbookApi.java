@@ -15,8 +15,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 
-/** Runbooks: the catalog, one runbook, its execution role's policy, and running it. */
-final class RunbookApi {
+/** Runbooks: the catalog, one runbook, its execution role's policy, and running it (also for the web UI's run form). */
+public final class RunbookApi {
 
     private RunbookApi() {}
 
@@ -86,12 +86,8 @@ final class RunbookApi {
         Http.json(ctx, PolicyWriter.toTree(RolePolicyCompiler.compile(rb.target().role(), List.of(rb))));
     }
 
-    private static void run(Services s, Context ctx) {
-        Runbook rb = find(s, ctx);
-        ObjectNode body = Http.body(ctx);
-        Map<String, String> params = Http.strings(body, "params");
-        RunRequest req = new RunRequest(Http.caller(ctx), rb, Http.text(body, "query"), params, Http.text(body, "ticket"),
-                Http.text(body, "cursor"), Http.correlationId(ctx), new Origin(ctx.ip(), ctx.userAgent(), null));
+    /** Runs {@code req} with the executor, timing it by outcome; refusals and failures propagate. */
+    public static RunResult execute(Services s, RunRequest req) {
         long t0 = System.nanoTime();
         RunResult r;
         try {
@@ -104,6 +100,16 @@ final class RunbookApi {
             throw e;
         }
         Metrics.run(s.metrics(), "ok", System.nanoTime() - t0);
+        return r;
+    }
+
+    private static void run(Services s, Context ctx) {
+        Runbook rb = find(s, ctx);
+        ObjectNode body = Http.body(ctx);
+        Map<String, String> params = Http.strings(body, "params");
+        RunRequest req = new RunRequest(Http.caller(ctx), rb, Http.text(body, "query"), params, Http.text(body, "ticket"),
+                Http.text(body, "cursor"), Http.correlationId(ctx), new Origin(ctx.ip(), ctx.userAgent(), null));
+        RunResult r = execute(s, req);
         ObjectNode out = Http.object().put("correlationId", r.correlationId()).put("cursor", r.cursor())
                 .put("capReached", r.capReached()).put("pages", r.pages()).put("scanned", r.scanned())
                 .put("consumedCapacity", r.consumedCapacity()).put("elapsedMs", r.elapsed().toMillis());

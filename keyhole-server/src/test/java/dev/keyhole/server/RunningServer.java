@@ -23,6 +23,8 @@ import dev.keyhole.runbook.model.Runbook;
 import dev.keyhole.server.demo.DemoWorld;
 import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.server.demo.LocalIdentities;
+import dev.keyhole.server.ui.DriftFinding;
+import dev.keyhole.server.ui.WebUi;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -45,11 +47,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * keyhole serve over the local engine with the demo data and the shipped runbooks, for tests: real HTTP,
- * real STS and DynamoDB protocols, IAM enforced, a SQLite state database in a temporary directory.
+ * real STS and DynamoDB protocols, IAM enforced, a SQLite state database in a temporary directory, the web
+ * UI's pages and sign-in page, and a clock the test can move.
  * Tokens: {@code alice-token} (oncall), {@code bob-token} (payments-oncall), {@code carol-token}
  * (payments-leads), {@code dan-token} (security).
  */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
 
     static final Map<String, Caller> PEOPLE = Map.of(
             "alice-token", new Caller("alice", Set.of("oncall")),
@@ -64,8 +67,12 @@ final class RunningServer implements AutoCloseable {
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    RunningServer() throws Exception {
-        Clock clock = Clock.systemUTC();
+    /** The clock every part of the server reads: grants, sessions, the audit log, the local engine. */
+    public final MovableClock clock = new MovableClock();
+    /** What the web UI's drift page shows, as a drift scan would report it. */
+    public final List<DriftFinding> driftFindings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public RunningServer() throws Exception {
         Path root = Files.exists(Path.of("examples")) ? Path.of(".") : Path.of("..");
         world = new DemoWorld(root, Files.createTempDirectory("keyhole-server-test"), clock, token -> {
             Caller c = PEOPLE.get(token);
@@ -76,11 +83,12 @@ final class RunningServer implements AutoCloseable {
         });
         audit = world.audit();
         grants = world.grants();
-        server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), List.of(), "127.0.0.1", 0,
-                "test", new PrintStream(logs, true));
+        WebUi ui = new WebUi(world.services(), () -> List.copyOf(driftFindings));
+        server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), ui.signInPage(), ui.routes(),
+                "127.0.0.1", 0, "test", new PrintStream(logs, true));
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 

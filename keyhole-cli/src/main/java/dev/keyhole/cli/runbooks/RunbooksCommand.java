@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code keyhole runbooks}: the group of runbook commands. */
-@Command(name = "runbooks", description = "List, show and lint runbooks.", mixinStandardHelpOptions = true,
-        subcommands = {LintCommand.class, ListCommand.class, ShowCommand.class})
+@Command(name = "runbooks", description = "List, show, lint and diff runbooks.", mixinStandardHelpOptions = true,
+        subcommands = {LintCommand.class, ListCommand.class, ShowCommand.class, DiffCommand.class})
 public final class RunbooksCommand implements Runnable {
 
     @CommandLine.Spec

@@ -105,8 +105,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             Services services = new Services(() -> runbooks, () -> people(c), gw.executor(), gw.grants(), gw.authorizer(),
                     gw.audit(), Map.of(signer.keyId(), signer.publicKey()), auth, clock, metrics);
-            KeyholeServer server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), List.of(),
-                    host, port, version(), System.out);
+            dev.keyhole.server.ui.WebUi ui = new dev.keyhole.server.ui.WebUi(services);
+            KeyholeServer server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), ui.signInPage(),
+                    ui.routes(), host, port, version(), System.out);
             String base = "http://" + host + ":" + server.port();
             out.println("keyhole serving on " + base + " (API " + base + "/api/v1, OpenAPI " + base + "/api/openapi.json)");
             if (demo) {

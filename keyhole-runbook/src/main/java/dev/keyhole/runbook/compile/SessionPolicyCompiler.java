@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * <p>It is derived from the same IAM checks the request produces ({@link DynamoIam}), narrowed to:
  * the exact action and table or index ARN; {@code dynamodb:LeadingKeys} equal to the bound partition
  * key, with a {@code Null} guard so a request without the key (a Scan) cannot pass through
- * {@code ForAllValues}; {@code dynamodb:Attributes} limited to the projection, the attributes the key
+ * {@code ForAllValues}; {@code dynamodb:Attributes} limited to the projection (with the same guard), the attributes the key
  * condition and filter read, and the key attributes (which IAM requires); {@code dynamodb:Select}
  * pinned; {@code aws:RequestedRegion} pinned; and an expiry in {@code aws:CurrentTime}, so the policy
  * lapses on its own. See https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
@@ -64,6 +64,9 @@ public final class SessionPolicyCompiler {
             conditions.add(new Condition(ConditionOperator.of(BaseOperator.NULL), "dynamodb:LeadingKeys",
                     List.of("false")));
         }
+        // Every read keyhole plans names its attributes; without this guard a request carrying no
+        // dynamodb:Attributes would pass the ForAllValues test above (keyhole policy lint: forallvalues-fails-open).
+        conditions.add(new Condition(ConditionOperator.of(BaseOperator.NULL), "dynamodb:Attributes", List.of("false")));
         if (expires != null) {
             conditions.add(new Condition(ConditionOperator.of(BaseOperator.DATE_LESS_THAN), "aws:CurrentTime",
                     List.of(expires.truncatedTo(ChronoUnit.SECONDS).toString())));

@@ -9,6 +9,7 @@ import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.server.ApiError;
 import dev.keyhole.server.KeyholeServer;
+import dev.keyhole.server.MovableClock;
 import dev.keyhole.server.Services;
 import dev.keyhole.server.Sessions;
 import dev.keyhole.server.demo.DemoWorld;
@@ -21,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -126,29 +125,5 @@ final class MachineWorld implements AutoCloseable {
     public void close() {
         server.close();
         world.close();
-    }
-
-    /** The system clock, moved by an offset the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void move(Duration by) {
-            offset = by;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
