@@ -9,6 +9,7 @@ import dev.keyhole.drift.classify.DriftReport;
 import dev.keyhole.drift.classify.Finding;
 import dev.keyhole.drift.classify.Kind;
 import dev.keyhole.drift.trail.ScanStats;
+import dev.keyhole.iam.sarif.SarifSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -55,8 +56,9 @@ class ReportFormatTest {
     }
 
     @Test
-    void sarifHasOneRulePerKindAndResultsWithLevels() throws IOException {
+    void sarifValidatesAgainstTheOfficialSarif210SchemaWithOneRulePerKindAndResultsWithLevels() throws IOException {
         JsonNode sarif = new ObjectMapper().readTree(write(ReportFormat.SARIF, report));
+        assertThat(SarifSchema.problems(sarif)).isEmpty();
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         JsonNode run = sarif.path("runs").get(0);
         assertThat(run.path("tool").path("driver").path("rules")).hasSize(Kind.values().length - 1);
