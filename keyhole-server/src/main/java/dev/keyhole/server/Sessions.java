@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Browser sessions: a random id in an HttpOnly, SameSite=Strict cookie, and a CSRF token that cookie-
  * authenticated writes must echo. Held in memory; a restart signs everyone out, which is the safe failure.
+ * Sessions are found by the SHA-256 of their id, so looking one up never compares a presented id with a
+ * real one character by character (which could leak, through timing, how much of it was right).
  */
 public final class Sessions {
 
@@ -35,7 +37,9 @@ public final class Sessions {
     /** Signs {@code caller} in. */
     public Session open(Caller caller) {
         Session s = new Session(token(), caller.name(), token(), clock.instant().plus(ttl));
-        byId.put(s.id(), s);
+        Instant now = clock.instant();
+        byId.values().removeIf(old -> !now.isBefore(old.expires()));
+        byId.put(key(s.id()), s);
         return s;
     }
 
@@ -44,12 +48,13 @@ public final class Sessions {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = byId.get(id);
+        String key = key(id);
+        Session s = byId.get(key);
         if (s == null) {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(s.expires())) {
-            byId.remove(id);
+            byId.remove(key);
             return Optional.empty();
         }
         return Optional.of(s);
@@ -57,7 +62,16 @@ public final class Sessions {
 
     public void close(String id) {
         if (id != null) {
-            byId.remove(id);
+            byId.remove(key(id));
+        }
+    }
+
+    private static String key(String id) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -85,7 +85,31 @@ public final class RunningServer implements AutoCloseable {
         grants = world.grants();
         WebUi ui = new WebUi(world.services(), () -> List.copyOf(driftFindings));
         server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), ui.signInPage(), ui.routes(),
-                "127.0.0.1", 0, "test", new PrintStream(logs, true));
+                "127.0.0.1", 0, "test", new PrintStream(new TeeToStdout(logs), true));
+    }
+
+    /**
+     * The server's log lines go to the test's standard output as well, so bin/scan-test-outputs searches them
+     * for secrets with everything else the suite wrote.
+     */
+    private static final class TeeToStdout extends java.io.OutputStream {
+        private final ByteArrayOutputStream kept;
+
+        TeeToStdout(ByteArrayOutputStream kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public void write(int b) {
+            kept.write(b);
+            System.out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            kept.write(b, off, len);
+            System.out.write(b, off, len);
+        }
     }
 
     public URI uri(String path) {

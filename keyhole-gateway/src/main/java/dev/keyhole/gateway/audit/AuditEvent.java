@@ -66,9 +66,10 @@ public record AuditEvent(Type type, String correlationId, Instant time, String p
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(time, "time");
         Map<String, Object> copy = new TreeMap<>();
+        // What people typed (a ticket, a parameter, a reason quoting either) may hold a pasted secret.
         fields.forEach((k, v) -> {
             if (v != null) {
-                copy.put(k, v);
+                copy.put(k, dev.keyhole.gateway.identity.Redaction.redactValue(v));
             }
         });
         fields = java.util.Collections.unmodifiableMap(copy);

@@ -124,7 +124,8 @@ public final class Identities {
     public Session mint(IamRole role, String sessionName, Policy sessionPolicy, String sourceIdentity,
                         Map<String, String> tags, java.time.Duration duration) {
         Instant now = clock.instant();
-        Session s = new Session("ASIA" + random(16), random(40), base64(96), role.arn(), sessionName, sessionPolicy,
+        // As AWS's: an ASIA access key id of 20 upper-case letters and digits, a 40-character base64 secret.
+        Session s = new Session("ASIA" + random(16), base64(30), base64(96), role.arn(), sessionName, sessionPolicy,
                 sourceIdentity, tags, now, now.plus(duration));
         sessions.put(s.accessKeyId(), s);
         sessions.values().removeIf(old -> !now.isBefore(old.expires()));
