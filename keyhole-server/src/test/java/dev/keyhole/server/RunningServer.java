@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * real STS and DynamoDB protocols, IAM enforced, a SQLite state database in a temporary directory, the web
  * UI's pages and sign-in page, and a clock the test can move.
  * Tokens: {@code alice-token} (oncall), {@code bob-token} (payments-oncall), {@code carol-token}
- * (payments-leads), {@code dan-token} (security).
+ * (payments-leads), {@code dan-token} (security), {@code eve-token} (signed in, in no group: may run nothing).
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -58,7 +58,8 @@ public final class RunningServer implements AutoCloseable {
             "alice-token", new Caller("alice", Set.of("oncall")),
             "bob-token", new Caller("bob", Set.of("payments-oncall")),
             "carol-token", new Caller("carol", Set.of("payments-leads")),
-            "dan-token", new Caller("dan", Set.of("security")));
+            "dan-token", new Caller("dan", Set.of("security")),
+            "eve-token", new Caller("eve", Set.of()));
 
     final DemoWorld world;
     final KeyholeServer server;

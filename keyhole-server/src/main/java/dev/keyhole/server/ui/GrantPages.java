@@ -116,7 +116,8 @@ final class GrantPages {
     }
 
     private void act(Context ctx, String done, Action action) {
-        String back = BACK.contains(ctx.formParam("back")) ? ctx.formParam("back") : "/approvals";
+        String asked = ctx.formParam("back");
+        String back = asked != null && BACK.contains(asked) ? asked : "/approvals"; // Set.of refuses to look up null
         try {
             Grant g = action.apply(Http.caller(ctx));
             ctx.redirect(back + "?done=" + done + "&id=" + g.id());

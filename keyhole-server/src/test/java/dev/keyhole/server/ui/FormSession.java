@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser without a browser: signs in with a token through the sign-in form and posts forms as a page would. */
-final class FormSession {
+public final class FormSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final RunningServer server;
@@ -20,7 +20,7 @@ final class FormSession {
     private final String cookie;
     final String csrf;
 
-    FormSession(RunningServer server, String token) throws Exception {
+    public FormSession(RunningServer server, String token) throws Exception {
         this.server = server;
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -34,13 +34,13 @@ final class FormSession {
         csrf = m.group(1);
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts {@code fields} as a form, adding the session's CSRF token unless {@code fields} has {@code _csrf}. */
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("_csrf", csrf);
         all.values().removeIf(v -> v == null);
