@@ -11,6 +11,7 @@ import dev.keyhole.gateway.execute.DynamoDbClients;
 import dev.keyhole.gateway.execute.Executor;
 import dev.keyhole.gateway.execute.RunRequest;
 import dev.keyhole.gateway.shape.Masker;
+import dev.keyhole.gateway.store.Database;
 import dev.keyhole.local.dynamodb.DynamoDbEngine;
 import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * policy, pre-flight check, warm credentials, execute, mask) against the same query sent directly
  * with the SDK and the same credentials, on the same local engine, at 1 and 64 concurrent callers.
  *
- * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS] [AUDIT_DIR]</pre>
+ * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS] [full|normal] [AUDIT_DIR]</pre>
  */
 public final class RunOverhead {
 
@@ -83,12 +84,15 @@ public final class RunOverhead {
                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001", "keyhole-demo-secret-not-for-production-0001")))
                     .build(), clock, Duration.ofMinutes(2));
-            // The audit file's directory decides what one fsync costs: a tmpfs one (/dev/shm) shows keyhole's own work alone.
-            Path auditDir = args.length > 1 ? Files.createTempDirectory(Path.of(args[1]), "keyhole-bench-audit")
+            // audit.sync (full: two flushes to disk per run, started and finished; normal: none on the request path),
+            // and the audit file's directory: a tmpfs one (/dev/shm) shows keyhole's own work alone.
+            Database.Sync sync = args.length > 1 ? Database.Sync.valueOf(args[1].toUpperCase(java.util.Locale.ROOT))
+                    : Database.Sync.FULL;
+            Path auditDir = args.length > 2 ? Files.createTempDirectory(Path.of(args[2]), "keyhole-bench-audit")
                     : Files.createTempDirectory("keyhole-bench-audit");
             Path auditFile = auditDir.resolve("audit.db");
             try (DynamoDbClients clients = new DynamoDbClients(server.endpoint(), 3);
-                 AuditLog audit = new AuditLog(AuditStore.sqlite(auditFile),
+                 AuditLog audit = new AuditLog(AuditStore.owning(Database.sqlite(auditFile, sync)),
                          new CheckpointPolicy(CheckpointSigner.generate(), 1_000, Duration.ofSeconds(10)), clock)) {
                 Executor executor = new Executor(broker, clients, new CursorSealer(CursorSealer.newKey(), clock),
                         new Masker(new byte[32]), clock, audit);
@@ -105,6 +109,7 @@ public final class RunOverhead {
                         .expressionAttributeValues(Map.of(":customerId", AttributeValue.fromS("C-1001"),
                                 ":since", AttributeValue.fromS("2026-01-01T00:00:00Z")))
                         .select(Select.SPECIFIC_ATTRIBUTES).limit(10).scanIndexForward(false).build();
+                System.out.printf("audit: %s, sync %s%n", auditFile, sync.name().toLowerCase(java.util.Locale.ROOT));
                 for (int clientsN : new int[] {1, 64}) {
                     // Warm both paths before measuring either, so neither pays for the other's JIT.
                     measure("direct SDK", clientsN, 3, () -> direct.query(q));

@@ -24,18 +24,20 @@ import java.util.Set;
  *   checkpointEvery: 1000        # records between signed checkpoints
  *   checkpointSeconds: 60        # or seconds, whichever comes first
  *   signingKey: ~/.keyhole/audit-signing.key # Ed25519, created when missing; its public half beside it (.pub)
+ *   sync: full                   # full: a commit is on disk before it returns; normal: survives keyhole being
+ *                                # killed, not the machine going down (one flush less per record)
  * </pre>
  */
 public record AuditSettings(String store, Path path, String url, String user, String passwordEnv, int checkpointEvery,
-                            Duration checkpointInterval, Path signingKey) {
+                            Duration checkpointInterval, Path signingKey, Database.Sync sync) {
 
     private static final Set<String> FIELDS = Set.of("store", "path", "url", "user", "passwordEnv", "checkpointEvery",
-            "checkpointSeconds", "signingKey");
+            "checkpointSeconds", "signingKey", "sync");
 
     /** The embedded log in keyhole's home directory. */
     public static AuditSettings defaults(Path home) {
         return new AuditSettings("sqlite", home.resolve("audit.db"), null, null, null, 1000, Duration.ofSeconds(60),
-                home.resolve("audit-signing.key"));
+                home.resolve("audit-signing.key"), Database.Sync.FULL);
     }
 
     /** Reads the {@code audit:} section; paths are relative to {@code base}. Reports every problem at once. */
@@ -62,13 +64,19 @@ public record AuditSettings(String store, Path path, String url, String user, St
         if (every < 1 || seconds < 1) {
             problems.add("`audit.checkpointEvery` and `audit.checkpointSeconds` must be at least 1");
         }
+        String sync = n.path("sync").asText("full");
+        if (!sync.equals("full") && !sync.equals("normal")) {
+            problems.add("`audit.sync` must be `full` (a commit is on disk before it returns) or `normal` (survives "
+                    + "keyhole being killed, not the machine going down), not `" + sync + "`");
+        }
         if (!problems.isEmpty()) {
             throw new IOException(String.join("\n", problems));
         }
         return new AuditSettings(store, n.hasNonNull("path") ? resolve(base, n.get("path").asText()) : d.path(),
                 n.path("url").asText(null), n.path("user").asText(null), n.path("passwordEnv").asText(null), every,
                 Duration.ofSeconds(seconds),
-                n.hasNonNull("signingKey") ? resolve(base, n.get("signingKey").asText()) : d.signingKey());
+                n.hasNonNull("signingKey") ? resolve(base, n.get("signingKey").asText()) : d.signingKey(),
+                sync.equals("normal") ? Database.Sync.NORMAL : Database.Sync.FULL);
     }
 
     private static Path resolve(Path base, String p) {
@@ -81,9 +89,9 @@ public record AuditSettings(String store, Path path, String url, String user, St
     /** Opens keyhole's state database (audit log, grants, tokens), migrating its schema. */
     public Database openDatabase() {
         if (store.equals("postgresql")) {
-            return Database.postgresql(url, user, passwordEnv == null ? null : System.getenv(passwordEnv));
+            return Database.postgresql(url, user, passwordEnv == null ? null : System.getenv(passwordEnv), sync);
         }
-        return Database.sqlite(path);
+        return Database.sqlite(path, sync);
     }
 
     /** Opens the audit log's store. */

@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A database of its own on the test PostgreSQL, created when made and dropped on {@link #close()}, so
- * test classes never see each other's rows. Each {@link #newSchema()} is an empty place for one more log.
+ * test classes never see each other's rows (the audit log's, the API tokens' and the database settings' tests). Each {@link #newSchema()} is an empty place for one more log.
  *
  * <p>The server comes from {@value #VARIABLE}, a JDBC URL of any database there with {@code user} and
  * {@code password} parameters for a role that may create databases; {@code bin/test} sets it after
  * {@code bin/setup-test-deps} started the server. Without it the test is skipped, or fails when {@code CI}
  * is set, so CI never passes without PostgreSQL.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
     static final String VARIABLE = "KEYHOLE_TEST_POSTGRES";
 
@@ -45,7 +45,7 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /** A new, empty database on the server {@value #VARIABLE} names; skips or fails the test without one. */
-    static PostgresDatabase create() {
+    public static PostgresDatabase create() {
         String url = System.getenv(VARIABLE);
         if (url == null || url.isBlank()) {
             String why = VARIABLE + " is not set, so there is no PostgreSQL to test the shared audit store against;"
@@ -81,20 +81,20 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /** The database's JDBC URL, without credentials. */
-    String url() {
+    public String url() {
         return server + "/" + name + options;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
     /** The JDBC URL of a new, empty schema in this database: a connection to it creates its tables there. */
-    String newSchema() {
+    public String newSchema() {
         String schema = "log_" + schemas.incrementAndGet();
         execute(url(), "CREATE SCHEMA " + schema);
         return url() + (options.isEmpty() ? "?" : "&") + "currentSchema=" + schema;
