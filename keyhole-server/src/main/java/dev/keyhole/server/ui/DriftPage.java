@@ -48,21 +48,25 @@ final class DriftPage {
         m.put("failure", "");
         if (drift != null) {
             drift.lastScan().ifPresent(s -> {
-                m.put("scannedAt", s.at().toString());
+                m.put("scannedAt", seconds(s.at()));
                 m.put("scannedBy", s.by());
                 m.put("source", s.report().source());
                 m.put("findings", s.report().findings().stream().map(DriftFinding::of).toList());
             });
             drift.lastUnused().ifPresent(u -> {
-                m.put("unusedAt", u.at().toString());
+                m.put("unusedAt", seconds(u.at()));
                 m.put("unused", u.result().report().principals().stream().map(UnusedRow::of).toList());
             });
-            drift.lastFailure().ifPresent(f -> m.put("failure", "the " + f.what() + " at " + f.at() + " failed: " + f.message()));
+            drift.lastFailure().ifPresent(f -> m.put("failure", "the " + f.what() + " at " + seconds(f.at()) + " failed: " + f.message()));
             if ("scanned".equals(ctx.queryParam("done"))) {
                 frame = frame.withNotice("scan finished");
             }
         }
         m.put("frame", frame);
         t.render(ctx, "drift", m);
+    }
+
+    private static String seconds(java.time.Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }
