@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyhole.server.drift.DriftService;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drift API over the demo: alice's runs through the server, the demo trail written beside them, the first
@@ -141,10 +145,8 @@ class DriftApiTest {
     @Test
     void scansHourlyAndMakesTheUnusedReportAtStartThenWeekly() {
         ManualClock clock = new ManualClock(Instant.now());
-        Services real = s.world.services();
-        Services at = new Services(real.runbooks(), real.people(), real.executor(), real.grants(), real.authorizer(),
-                real.audit(), real.auditKeys(), real.authenticator(), clock, real.metrics());
-        DriftService drift = new DriftService(s.drift.settings(), at, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        DriftService drift = new DriftService(s.drift.settings(), servicesAt(clock),
+                new PrintStream(java.io.OutputStream.nullOutputStream()));
         Instant t0 = clock.instant();
 
         drift.tick();
@@ -169,6 +171,33 @@ class DriftApiTest {
         Instant week = t0.plus(Duration.ofDays(7));
         assertThat(drift.lastUnused().orElseThrow().at()).isEqualTo(week);
         assertThat(drift.lastScan().orElseThrow().at()).isEqualTo(week);
+        assertThat(drift.lastFailure()).isEmpty();
+    }
+
+    /** The demo server's services on {@code clock}. */
+    private static Services servicesAt(ManualClock clock) {
+        Services real = s.world.services();
+        return new Services(real.runbooks(), real.people(), real.executor(), real.grants(), real.authorizer(),
+                real.audit(), real.auditKeys(), real.authenticator(), clock, real.metrics());
+    }
+
+    @Test
+    void aFailedReportIsKeptAndLoggedTheScanStillRunsAndTheNextReportClearsIt(@TempDir Path dir) throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path authz = dir.resolve("authorization-details.json");
+        DriftService drift = new DriftService(s.drift.settings().withAuthz(authz), servicesAt(clock), new PrintStream(log, true));
+
+        drift.tick();
+        assertThat(drift.lastScan()).isPresent();
+        assertThat(drift.lastUnused()).isEmpty();
+        assertThat(drift.lastFailure().orElseThrow().what()).isEqualTo("unused");
+        assertThat(log.toString()).contains("\"level\":\"warn\"").contains("drift unused failed");
+
+        Files.copy(s.drift.settings().authz(), authz);
+        clock.advance(Duration.ofDays(7));
+        drift.tick();
+        assertThat(drift.lastUnused()).isPresent();
         assertThat(drift.lastFailure()).isEmpty();
     }
 }

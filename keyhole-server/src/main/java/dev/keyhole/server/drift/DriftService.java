@@ -8,6 +8,7 @@ import dev.keyhole.drift.privileges.UnusedReport;
 import dev.keyhole.gateway.Caller;
 import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.server.ApiError;
+import dev.keyhole.server.Http;
 import dev.keyhole.server.Services;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -179,6 +180,7 @@ public final class DriftService implements AutoCloseable {
         }
         Scan s = new Scan(now, by, report);
         lastScan = s;
+        cleared("scan");
         return s;
     }
 
@@ -188,12 +190,21 @@ public final class DriftService implements AutoCloseable {
         UnusedScan.Result r = UnusedScan.run(AuthorizationDetailsReader.read(settings.authz()),
                 settings.trail().open(since, now), DriftScan.Options.defaults().window(since, now));
         lastUnused = new Unused(now, r);
+        cleared("unused");
+    }
+
+    /** A success makes the last failure of the same work history. */
+    private void cleared(String what) {
+        Failure f = lastFailure;
+        if (f != null && f.what().equals(what)) {
+            lastFailure = null;
+        }
     }
 
     private void failed(String what, Exception e) {
         lastFailure = new Failure(services.clock().instant(), what, String.valueOf(e.getMessage()));
-        log.println("{\"level\":\"warn\",\"drift\":\"" + what + " failed\",\"detail\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(String.valueOf(e.getMessage())) + "}");
+        log.println(Http.object().put("time", lastFailure.at().toString()).put("level", "warn")
+                .put("detail", "drift " + what + " failed: " + e.getMessage()));
     }
 
     /** Ticks now and then every {@link #TIMER} on a daemon thread, until closed. */

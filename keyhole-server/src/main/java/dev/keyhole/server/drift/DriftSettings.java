@@ -44,12 +44,4 @@ public record DriftSettings(TrailLocation trail, Duration every, Duration lookba
     public DriftSettings withTriggeredBy(Set<String> groups) {
         return new DriftSettings(trail, every, lookback, authz, unusedEvery, unusedLookback, groups);
     }
-
-    public DriftSettings withLookback(Duration d) {
-        return new DriftSettings(trail, every, d, authz, unusedEvery, unusedLookback, triggeredBy);
-    }
-
-    public DriftSettings withUnusedLookback(Duration d) {
-        return new DriftSettings(trail, every, lookback, authz, unusedEvery, d, triggeredBy);
-    }
 }
