@@ -1,10 +1,16 @@
 package dev.keyhole.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyhole.drift.trail.TrailLocation;
+import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditEvent;
+import dev.keyhole.gateway.audit.AuditQuery;
 import dev.keyhole.server.drift.DriftService;
+import dev.keyhole.server.drift.DriftSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -199,5 +205,22 @@ class DriftApiTest {
         drift.tick();
         assertThat(drift.lastUnused()).isPresent();
         assertThat(drift.lastFailure()).isEmpty();
+    }
+
+    @Test
+    void aRequestedScanThatFailsAnswers502AndIsAuditedAsFailed(@TempDir Path dir) throws Exception {
+        Path trail = Files.createDirectories(dir.resolve("trail"));
+        DriftService drift = new DriftService(DriftSettings.of(TrailLocation.of(trail.toString(), null, null))
+                .withTriggeredBy(Set.of("security")), s.world.services(), new PrintStream(java.io.OutputStream.nullOutputStream()));
+        Files.delete(trail);
+        assertThatThrownBy(() -> drift.scanNow(new Caller("dan", Set.of("security")), "drift-fails-1"))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(502))
+                .hasMessageContaining("neither a directory nor a file");
+        assertThat(drift.lastFailure().orElseThrow().what()).isEqualTo("scan");
+        var records = s.audit.store().search(new AuditQuery("drift-fails-1", null, null, null, null, null, null, 10));
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.event().type()).isEqualTo(AuditEvent.Type.DRIFT);
+            assertThat(rec.event().get(AuditEvent.Field.OUTCOME)).isEqualTo("failed");
+        });
     }
 }

@@ -150,15 +150,10 @@ public final class DriftService implements AutoCloseable {
                     .with(AuditEvent.Field.REASON, "drift scan: " + why).build());
             throw new ApiError(403, "not-allowed", why);
         }
+        Scan s;
         synchronized (running) {
             try {
-                Scan s = scan(who.name());
-                DriftReport r = s.report();
-                services.audit().append(AuditEvent.of(AuditEvent.Type.DRIFT, correlationId, s.at(), who.name())
-                        .with(AuditEvent.Field.OUTCOME, "scanned").with("findings", r.findings().size())
-                        .with(AuditEvent.Field.REASON, "drift scan of " + r.source() + ": " + r.findings().size()
-                                + " findings" + r.highest().map(h -> ", highest " + h.word()).orElse("")).build());
-                return s;
+                s = scan(who.name());
             } catch (IOException | RuntimeException e) {
                 failed("scan", e);
                 services.audit().append(AuditEvent.of(AuditEvent.Type.DRIFT, correlationId, services.clock().instant(),
@@ -166,6 +161,12 @@ public final class DriftService implements AutoCloseable {
                 throw new ApiError(502, "drift-scan-failed", "the drift scan failed: " + e.getMessage());
             }
         }
+        DriftReport r = s.report();
+        services.audit().append(AuditEvent.of(AuditEvent.Type.DRIFT, correlationId, s.at(), who.name())
+                .with(AuditEvent.Field.OUTCOME, "scanned").with("findings", r.findings().size())
+                .with(AuditEvent.Field.REASON, "drift scan of " + r.source() + ": " + r.findings().size()
+                        + " findings" + r.highest().map(h -> ", highest " + h.word()).orElse("")).build());
+        return s;
     }
 
     private Scan scan(String by) throws IOException {
