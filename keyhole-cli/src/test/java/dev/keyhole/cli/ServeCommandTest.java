@@ -94,4 +94,20 @@ class ServeCommandTest {
         assertThat(badToken.get(0)).isEqualTo(Integer.toString(ExitCode.DENIED));
         assertThat(badToken.get(2)).contains("unknown, expired or revoked");
     }
+
+    @Test
+    void theDemoServesDriftFindingsOfItsOwnTrailOutOfTheBox() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest findings = HttpRequest.newBuilder(URI.create(base + "/api/v1/drift/findings"))
+                .header("Authorization", "Bearer " + aliceToken).build();
+        String body = "";
+        // the first scan runs on the drift timer at start; wait for it rather than race it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !body.contains("\"scannedBy\"")) {
+            body = http.send(findings, HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(200);
+        }
+        assertThat(body).contains("\"scannedBy\":\"schedule\"").contains("\"expected\":2")
+                .contains("keyhole-session-unaudited").contains("access-denied-burst");
+    }
 }

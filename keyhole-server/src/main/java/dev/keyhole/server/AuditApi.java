@@ -63,7 +63,8 @@ public final class AuditApi {
         return v == null || v.isBlank() ? null : v;
     }
 
-    private static Instant when(String text, Instant now) {
+    /** An instant, or a span back from {@code now} ({@code P1D}); {@code null} for nothing; a 400 otherwise. */
+    static Instant when(String text, Instant now) {
         if (text == null || text.isBlank()) {
             return null;
         }

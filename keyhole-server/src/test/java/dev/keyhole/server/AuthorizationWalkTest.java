@@ -60,6 +60,9 @@ class AuthorizationWalkTest {
         ATTEMPTS.put("POST /grants/{id}/approve", () -> eveInBrowser.post("/grants/" + pending + "/approve", Map.of()));
         ATTEMPTS.put("POST /grants/{id}/deny", () -> eveInBrowser.post("/grants/" + pending + "/deny", Map.of("reason", "no")));
         ATTEMPTS.put("POST /grants/{id}/revoke", () -> eveInBrowser.post("/grants/" + pending + "/revoke", Map.of("reason", "no")));
+        // a drift scan is for members of drift.triggeredBy (the demo: security) only
+        ATTEMPTS.put("POST /api/v1/drift/scan", () -> s.post("/api/v1/drift/scan", "eve-token", ""));
+        ATTEMPTS.put("POST /drift/scan", () -> eveInBrowser.post("/drift/scan", Map.of()));
     }
 
     @AfterAll

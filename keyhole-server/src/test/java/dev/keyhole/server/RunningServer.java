@@ -23,7 +23,8 @@ import dev.keyhole.runbook.model.Runbook;
 import dev.keyhole.server.demo.DemoWorld;
 import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.server.demo.LocalIdentities;
-import dev.keyhole.server.ui.DriftFinding;
+import dev.keyhole.server.demo.DemoTrail;
+import dev.keyhole.server.drift.DriftService;
 import dev.keyhole.server.ui.WebUi;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -70,12 +71,14 @@ public final class RunningServer implements AutoCloseable {
 
     /** The clock every part of the server reads: grants, sessions, the audit log, the local engine. */
     public final MovableClock clock = new MovableClock();
-    /** What the web UI's drift page shows, as a drift scan would report it. */
-    public final List<DriftFinding> driftFindings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The demo's drift service: its trail directory stays empty until {@link #seedDrift()}. */
+    public final DriftService drift;
+    private final Path home;
 
     public RunningServer() throws Exception {
         Path root = Files.exists(Path.of("examples")) ? Path.of(".") : Path.of("..");
-        world = new DemoWorld(root, Files.createTempDirectory("keyhole-server-test"), clock, token -> {
+        home = Files.createTempDirectory("keyhole-server-test");
+        world = new DemoWorld(root, home, clock, token -> {
             Caller c = PEOPLE.get(token);
             if (c == null) {
                 throw new ApiError(401, "unauthenticated", "unknown token");
@@ -84,9 +87,19 @@ public final class RunningServer implements AutoCloseable {
         });
         audit = world.audit();
         grants = world.grants();
-        WebUi ui = new WebUi(world.services(), () -> List.copyOf(driftFindings));
-        server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), ui.signInPage(), ui.routes(),
-                "127.0.0.1", 0, "test", new PrintStream(new TeeToStdout(logs), true));
+        PrintStream log = new PrintStream(new TeeToStdout(logs), true);
+        drift = new DriftService(DemoTrail.settings(home), world.services(), log);
+        WebUi ui = new WebUi(world.services(), drift);
+        List<Route> extra = new java.util.ArrayList<>(ui.routes());
+        extra.addAll(DriftApi.routes(drift));
+        server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), ui.signInPage(), extra,
+                "127.0.0.1", 0, "test", log);
+    }
+
+    /** What {@code serve --demo} does at start: alice's runs, the demo trail, then the first scan and report. */
+    public void seedDrift() throws java.io.IOException {
+        DemoTrail.write(world.services(), home);
+        drift.tick();
     }
 
     /**
@@ -137,6 +150,7 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        drift.close();
         world.close();
     }
 }

@@ -78,7 +78,7 @@ final class RecordPrinter {
                     : Instances.mayStillRun((String) e.get(Field.INSTANCE), e.time(), now) ? "running" : "interrupted";
             case FINISHED -> String.valueOf(e.get(Field.OUTCOME));
             case REFUSED -> "refused";
-            case GRANT -> String.valueOf(e.get(Field.OUTCOME));
+            case GRANT, DRIFT -> String.valueOf(e.get(Field.OUTCOME));
         };
     }
 

@@ -74,7 +74,7 @@ public final class GrantSettings {
                 problem -> err.println("keyhole: warning: " + problem));
     }
 
-    private static void unknown(JsonNode n, Set<String> known, String where, List<String> problems) {
+    static void unknown(JsonNode n, Set<String> known, String where, List<String> problems) {
         n.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
                 problems.add("`" + where + "." + f + "` is not a setting; use one of " + String.join(", ", known));
@@ -82,7 +82,7 @@ public final class GrantSettings {
         });
     }
 
-    private static Duration duration(JsonNode n, String field, Duration dflt, String where, List<String> problems) {
+    static Duration duration(JsonNode n, String field, Duration dflt, String where, List<String> problems) {
         if (!n.hasNonNull(field)) {
             return dflt;
         }

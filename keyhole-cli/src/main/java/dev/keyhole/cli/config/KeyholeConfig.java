@@ -27,6 +27,7 @@ import java.util.Set;
  * audit: {store: sqlite, path: ~/.keyhole/audit.db}   # see {@link AuditSettings}
  * tickets:                                           # ticket providers runbooks name
  *   jira: {type: jira, baseUrl: https://example.atlassian.net, email: bot@example.com, apiTokenEnv: JIRA_TOKEN}
+ * drift: {cloudtrail: s3://org-trail/prefix, triggeredBy: [security]}   # keyhole serve's scans; see {@link DriftConfig}
  * </pre>
  *
  * @param runbooks the runbook directory
@@ -38,7 +39,7 @@ import java.util.Set;
  * @param audit where the audit log lives
  * @param tickets the {@code tickets:} section (ticket providers), or a missing node
  * @param raw the whole file, for sections read by the commands that use them ({@code oidc:}, {@code grants:},
- *     {@code notifications:}); a missing node without a file
+ *     {@code notifications:}, {@code drift:}); a missing node without a file
  * @param file the file read, or {@code null} for the built-in defaults
  */
 public record KeyholeConfig(Path runbooks, String region, URI endpoint, String accessKeyId, String secretAccessKey,

@@ -10,6 +10,7 @@ import dev.keyhole.drift.classify.SessionLookup;
 import dev.keyhole.drift.classify.Severity;
 import dev.keyhole.drift.report.ReportFormat;
 import dev.keyhole.drift.trail.TrailSource;
+import dev.keyhole.server.drift.AuditSessions;
 import dev.keyhole.gateway.audit.AuditStore;
 import dev.keyhole.runbook.load.RunbookLoader;
 import java.io.IOException;

@@ -1,17 +1,11 @@
 package dev.keyhole.cli.drift;
 
-import dev.keyhole.drift.trail.DirectorySource;
-import dev.keyhole.drift.trail.S3Source;
 import dev.keyhole.drift.trail.StreamSource;
+import dev.keyhole.drift.trail.TrailLocation;
 import dev.keyhole.drift.trail.TrailSource;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** How to reach a trail (a picocli mixin): S3 endpoint and region, threads, the progress bar. */
 public final class TrailSourceOptions {
@@ -48,22 +42,6 @@ public final class TrailSourceOptions {
         if (where.equals("-")) {
             return new StreamSource("stdin", System.in);
         }
-        if (where.startsWith("s3://")) {
-            String[] bp = S3Source.parseUri(where);
-            S3ClientBuilder b = S3Client.builder();
-            if (s3Endpoint != null) {
-                b.endpointOverride(s3Endpoint).forcePathStyle(true);
-            }
-            if (s3Region != null) {
-                b.region(Region.of(s3Region));
-            }
-            return new S3Source(b.build(), bp[0], bp[1], since, until);
-        }
-        Path p = Path.of(where);
-        if (!Files.exists(p)) {
-            throw new IllegalArgumentException("no CloudTrail at `" + where
-                    + "`; give a directory, a file, s3://BUCKET/PREFIX or - for standard input");
-        }
-        return new DirectorySource(p, since, until);
+        return TrailLocation.of(where, s3Endpoint, s3Region).open(since, until);
     }
 }

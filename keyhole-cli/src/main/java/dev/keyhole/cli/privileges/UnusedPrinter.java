@@ -2,9 +2,8 @@ package dev.keyhole.cli.privileges;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyhole.drift.privileges.UnusedReport;
+import dev.keyhole.drift.report.UnusedJson;
 import dev.keyhole.iam.parse.PolicyWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,29 +39,6 @@ final class UnusedPrinter {
     }
 
     static void json(UnusedReport r, PrintWriter out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("incomplete", r.incomplete());
-        ArrayNode principals = root.putArray("principals");
-        for (UnusedReport.PrincipalUsage p : r.principals()) {
-            ObjectNode o = principals.addObject().put("arn", p.arn());
-            strings(o.putArray("granted"), p.granted());
-            strings(o.putArray("used"), p.used());
-            strings(o.putArray("unused"), p.unused());
-            strings(o.putArray("resources"), p.resources());
-            strings(o.putArray("usedResources"), p.usedResources());
-        }
-        ArrayNode proposals = root.putArray("proposals");
-        for (UnusedReport.Proposal p : r.proposals()) {
-            ObjectNode o = proposals.addObject().put("policy", p.policy()).put("customerManaged", p.customerManaged())
-                    .put("nothingUsed", p.nothingUsed());
-            strings(o.putArray("attachedTo"), p.attachedTo());
-            o.set("original", PolicyWriter.toTree(p.original()));
-            o.set("narrowed", p.nothingUsed() ? null : PolicyWriter.toTree(p.narrowed()));
-        }
-        out.println(JSON.writeValueAsString(root));
-    }
-
-    private static void strings(ArrayNode into, java.util.Collection<String> values) {
-        new TreeSet<>(values).forEach(into::add);
+        out.println(JSON.writeValueAsString(UnusedJson.tree(r)));
     }
 }

@@ -4,14 +4,11 @@ import dev.keyhole.cli.drift.BarProgress;
 import dev.keyhole.cli.drift.TrailSourceOptions;
 import dev.keyhole.drift.DriftScan;
 import dev.keyhole.drift.Progress;
-import dev.keyhole.drift.map.ActionMapper;
+import dev.keyhole.drift.UnusedScan;
 import dev.keyhole.drift.privileges.AuthorizationDetails;
 import dev.keyhole.drift.privileges.AuthorizationDetailsReader;
 import dev.keyhole.drift.privileges.LiveAuthorizationDetails;
-import dev.keyhole.drift.privileges.UnusedAnalyzer;
 import dev.keyhole.drift.privileges.UnusedReport;
-import dev.keyhole.drift.privileges.Usage;
-import dev.keyhole.drift.trail.ScanStats;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,14 +81,13 @@ public final class UsageInputs {
         }
         Instant now = Instant.now();
         Instant since = now.minus(Duration.ofDays(days));
-        Usage usage = new Usage(new ActionMapper(t -> Optional.empty()));
         DriftScan.Options o = DriftScan.Options.defaults().window(since, now).withThreads(sourceOptions.threads())
                 .withProgress(sourceOptions.progress() ? new BarProgress("usage") : Progress.none());
-        ScanStats stats = DriftScan.scan(sourceOptions.open(cloudtrail, since, now), o, usage);
-        stats.problems().forEach(p -> err.println("keyhole: skipped " + p));
+        UnusedScan.Result r = UnusedScan.run(details, sourceOptions.open(cloudtrail, since, now), o);
+        r.stats().problems().forEach(p -> err.println("keyhole: skipped " + p));
         if (details.incomplete()) {
             err.println("keyhole: the IAM input's last page says more follow (IsTruncated); principals on missing pages are not analysed");
         }
-        return UnusedAnalyzer.analyze(details, usage);
+        return r.report();
     }
 }

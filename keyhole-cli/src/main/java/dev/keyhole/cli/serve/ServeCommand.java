@@ -12,11 +12,16 @@ import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;
 import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.Runbook;
+import dev.keyhole.cli.config.DriftConfig;
+import dev.keyhole.server.DriftApi;
 import dev.keyhole.server.KeyholeServer;
 import dev.keyhole.server.Services;
 import dev.keyhole.server.Sessions;
 import dev.keyhole.server.demo.AdminClient;
 import dev.keyhole.server.demo.DemoData;
+import dev.keyhole.server.demo.DemoTrail;
+import dev.keyhole.server.drift.DriftService;
+import dev.keyhole.server.drift.DriftSettings;
 import dev.keyhole.server.iamauth.IamAuthConfig;
 import dev.keyhole.server.iamauth.IamAuthenticator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -77,13 +82,14 @@ public final class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         KeyholeConfig cfg = KeyholeConfig.load(config);
         LocalServer engine = null;
+        Path home = null;
         if (demo) {
             engine = LocalServer.start(LocalServerConfig.defaults().withIamFile(Shipped.resolve(Path.of("examples/local/iam.yaml")))
                     .withClock(clock), DynamoDbEngine.open(null, "us-east-1", "000000000000", clock));
             try (var admin = AdminClient.of(engine.endpoint(), "us-east-1")) {
                 DemoData.seed(admin, clock.instant());
             }
-            Path home = Files.createTempDirectory("keyhole-demo");
+            home = Files.createTempDirectory("keyhole-demo");
             cfg = DemoConfig.of(cfg, engine.endpoint(), home, DEMO_PEOPLE);
             out.println("local engine (DynamoDB + STS, IAM enforced) on " + engine.endpoint() + "; state in " + home);
         }
@@ -92,6 +98,14 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         List<Runbook> runbooks = loaded.runbooks();
+        DriftSettings driftSettings;
+        try {
+            driftSettings = demo ? DemoTrail.settings(home) : DriftConfig.read(cfg.raw(), cfg.file() == null
+                    ? Path.of("").toAbsolutePath() : cfg.file().toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            err.println("keyhole: " + cfg.file() + ": " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KeyholeConfig c = cfg;
         try (Gateway gw = new Gateway(cfg, clock, metrics)) {
@@ -105,9 +119,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
             Services services = new Services(() -> runbooks, () -> people(c), gw.executor(), gw.grants(), gw.authorizer(),
                     gw.audit(), Map.of(signer.keyId(), signer.publicKey()), auth, clock, metrics);
-            dev.keyhole.server.ui.WebUi ui = new dev.keyhole.server.ui.WebUi(services);
+            if (demo) {
+                DemoTrail.write(services, home);
+            }
+            DriftService drift = driftSettings == null ? null : new DriftService(driftSettings, services, System.out).start();
+            dev.keyhole.server.ui.WebUi ui = new dev.keyhole.server.ui.WebUi(services, drift);
+            List<dev.keyhole.server.Route> routes = new ArrayList<>(ui.routes());
+            routes.addAll(DriftApi.routes(drift));
             KeyholeServer server = KeyholeServer.start(services, new Sessions(clock, Duration.ofHours(8)), ui.signInPage(),
-                    ui.routes(), host, port, version(), System.out);
+                    routes, host, port, version(), System.out);
             String base = "http://" + host + ":" + server.port();
             out.println("keyhole serving on " + base + " (API " + base + "/api/v1, OpenAPI " + base + "/api/openapi.json)");
             if (demo) {
@@ -124,6 +144,9 @@ public final class ServeCommand implements Callable<Integer> {
             ServeHandle.RUNNING.add(stop);
             stop.await();
             server.close();
+            if (drift != null) {
+                drift.close();
+            }
         } finally {
             if (engine != null) {
                 engine.close();

@@ -13,9 +13,9 @@ import java.io.Writer;
 /**
  * The report as one JSON document: {@code source}, {@code since}, {@code until}, {@code scan}
  * (files, records, dynamoDbEvents, duplicates, outsideWindow, problems), {@code counts} by
- * classification, {@code highestSeverity} and {@code findings}.
+ * classification, {@code highestSeverity} and {@code findings}. The server's API answers with the same shapes.
  */
-final class JsonReport {
+public final class JsonReport {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,7 +26,8 @@ final class JsonReport {
         out.write("\n");
     }
 
-    static ObjectNode tree(DriftReport r) {
+    /** The whole report as a tree. */
+    public static ObjectNode tree(DriftReport r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("source", r.source());
         root.put("since", r.since() == null ? null : r.since().toString());
@@ -53,7 +54,7 @@ final class JsonReport {
     }
 
     /** One finding as a JSON object (also SARIF results' {@code properties}). */
-    static ObjectNode finding(Finding f) {
+    public static ObjectNode finding(Finding f) {
         ObjectNode o = JSON.createObjectNode();
         o.put("kind", f.kind().id());
         o.put("severity", f.severity().word());

@@ -27,7 +27,9 @@ public record AuditEvent(Type type, String correlationId, Instant time, String p
         /** An attempt keyhole refused before anything ran. */
         REFUSED,
         /** A grant, approval or exception changed (requested, approved, denied, revoked, expired). */
-        GRANT;
+        GRANT,
+        /** A drift scan someone asked for (not the scheduled ones): who, and what it found. */
+        DRIFT;
 
         /** The lowercase word used in records and searches. */
         public String word() {

@@ -26,6 +26,16 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void everyRecordTypeIsWrittenAsItsWordAndReadBack() {
+        for (AuditEvent.Type type : AuditEvent.Type.values()) {
+            AuditEvent e = AuditEvent.of(type, "c-" + type.word(), T, "dan").with(AuditEvent.Field.OUTCOME, "scanned").build();
+            assertThat(CanonicalJson.encode(e)).contains("\"type\":\"" + type.word() + "\"");
+            assertThat(CanonicalJson.decode(CanonicalJson.encode(e))).isEqualTo(e);
+        }
+        assertThat(AuditEvent.Type.DRIFT.word()).isEqualTo("drift");
+    }
+
+    @Test
     void theSameEventBuiltInAnotherOrderEncodesToTheSameText() {
         AuditEvent a = AuditEvent.of(AuditEvent.Type.FINISHED, "c", T, "bob").with("outcome", "ok").with("pages", 2).build();
         AuditEvent b = AuditEvent.of(AuditEvent.Type.FINISHED, "c", T, "bob").with("pages", 2).with("outcome", "ok").build();

@@ -3,10 +3,10 @@ package dev.keyhole.server.ui;
 import dev.keyhole.server.Route;
 import dev.keyhole.server.Services;
 import dev.keyhole.server.SignIn;
+import dev.keyhole.server.drift.DriftService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The web UI: its pages as routes for {@code KeyholeServer.start}, behind the server's sign-in (session cookie,
@@ -16,15 +16,15 @@ public final class WebUi {
 
     private final Templates templates = new Templates();
     private final Services services;
-    private final Supplier<List<DriftFinding>> drift;
+    private final DriftService drift;
 
     /** The UI without a drift scan: the drift page says that none feeds it. */
     public WebUi(Services services) {
         this(services, null);
     }
 
-    /** @param drift the latest drift scan's findings, read each time the drift page is drawn */
-    public WebUi(Services services, Supplier<List<DriftFinding>> drift) {
+    /** @param drift the server's drift scans and unused-privileges reports, or {@code null} when none is configured */
+    public WebUi(Services services, DriftService drift) {
         this.services = services;
         this.drift = drift;
     }
@@ -36,7 +36,7 @@ public final class WebUi {
         routes.addAll(new GrantPages(services, templates).routes());
         routes.addAll(AccessPage.routes(services, templates));
         routes.addAll(AuditPage.routes(services, templates));
-        routes.addAll(DriftPage.routes(services, templates, drift));
+        routes.addAll(DriftPage.routes(templates, drift));
         routes.addAll(Assets.routes());
         return List.copyOf(routes);
     }

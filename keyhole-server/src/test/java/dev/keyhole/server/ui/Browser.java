@@ -101,6 +101,9 @@ final class Browser implements AutoCloseable {
         go("/login");
         fill("#token", token);
         click("#sign-in button[type=submit]");
+        // the click returns before the redirect to the catalog lands: a go() now may race it and lose the session
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.id("signed-in-as")).isEmpty());
     }
 
     /** Keeps a screenshot of the whole page (not only the window) as {@code target/screenshots/NN-name.png}. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The web UI in a real headless Chromium against a real server: sign in, run a runbook and page through its
  * results, find the run in the audit search with the chain verified, ask for and give an approval as two
- * people, and watch an exception's time run out. Screenshots of each step land in {@code target/screenshots}.
+ * people, watch an exception's time run out, and read the demo trail's drift findings. Screenshots of each step land in {@code target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
@@ -184,5 +184,28 @@ class WebUiBrowserTest {
         } finally {
             server.clock.move(Duration.ZERO);
         }
+    }
+
+    @Test
+    @Order(4)
+    void theDriftPageShowsTheDemoTrailsFindingsAndDanScansNow() throws Exception {
+        server.seedDrift();
+        browser.signIn("alice-token");
+        browser.go("/drift");
+        assertThat(browser.text("#drift-last-scan")).startsWith("Last scan").contains("by schedule");
+        String findings = browser.text("#drift-findings tbody");
+        assertThat(findings).contains("critical keyhole-session-unaudited").contains("kh-leaked-session (mallory)")
+                .contains("access-denied-burst").contains("standing-access-runbook-work");
+        assertThat(browser.text("#drift-unused")).contains("role/orders-service");
+        assertThat(browser.has("#drift-scan-now")).isFalse();
+        browser.screenshot("drift-findings");
+
+        browser.signIn("dan-token");
+        browser.go("/drift");
+        browser.click("#drift-scan-now");
+        assertThat(browser.text("#notice")).isEqualTo("scan finished");
+        assertThat(browser.text("#drift-last-scan")).contains("by dan");
+        assertThat(browser.text("#drift-findings tbody")).contains("keyhole-session-unaudited");
+        browser.screenshot("drift-scanned-by-dan");
     }
 }

@@ -105,12 +105,14 @@ class WebUiPagesTest {
     }
 
     @Test
-    void theDriftPageListsTheFindingsOfTheScanItIsGiven() throws Exception {
-        assertThat(alice.get("/drift").body()).contains("The last scan found nothing.");
-        server.driftFindings.add(new DriftFinding("unexplained-call", "arn:aws:iam::000000000000:user/ops",
-                "dynamodb:Scan on table/Orders", "2026-11-24T10:00:00Z", "no runbook allows a Scan of `Orders`"));
-        assertThat(alice.get("/drift").body()).contains("<td>unexplained-call</td>").contains("dynamodb:Scan on table/Orders")
-                .contains("no runbook allows a Scan of `Orders`");
+    void theDriftPageListsTheLatestScansFindingsAndTheUnusedReportButNoScanButtonForAlice() throws Exception {
+        assertThat(alice.get("/drift").body()).contains("No scan has finished yet.");
+        server.seedDrift();
+        String page = alice.get("/drift").body();
+        assertThat(page).contains("<td>critical</td><td>keyhole-session-unaudited</td>").contains("kh-leaked-session (mallory)")
+                .contains("<td>low</td><td>standing-access-runbook-work</td>").contains("(by schedule)")
+                .contains("id=\"drift-unused\"").contains("arn:aws:iam::000000000000:role/orders-service")
+                .doesNotContain("drift-scan-now").doesNotContain("keyhole-session-outside-record");
     }
 
     @Test

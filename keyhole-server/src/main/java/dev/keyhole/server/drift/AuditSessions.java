@@ -1,4 +1,4 @@
-package dev.keyhole.cli.drift;
+package dev.keyhole.server.drift;
 
 import dev.keyhole.drift.classify.KeyholeSession;
 import dev.keyhole.drift.classify.SessionLookup;
@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * {@code started} record gives who, which runbook and query, and when; its {@code finished} record the
  * access key CloudTrail shows. For a window, only records that can matter are read: STS sessions last
  * at most 12 hours, so runs that started more than that before the window cannot appear in it.
+ * {@code keyhole drift scan} and the server's scheduled scans share it.
  */
-final class AuditSessions implements SessionLookup {
+public final class AuditSessions implements SessionLookup {
 
     static final Duration LONGEST_SESSION = Duration.ofHours(12);
 
@@ -31,7 +32,7 @@ final class AuditSessions implements SessionLookup {
     }
 
     /** Reads the runs that may have made calls in [{@code since}, {@code until}); nulls are open ends. */
-    static AuditSessions read(AuditStore store, Instant since, Instant until) throws SQLException {
+    public static AuditSessions read(AuditStore store, Instant since, Instant until) throws SQLException {
         Map<String, AuditEvent> started = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
         Consumer<StoredRecord> add = r -> {
