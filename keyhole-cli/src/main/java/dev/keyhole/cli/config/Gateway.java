@@ -35,7 +35,8 @@ public final class Gateway implements AutoCloseable {
 
     /** As above, with credential requests metered in {@code metrics} (server mode); {@code null} meters nothing. */
     public Gateway(KeyholeConfig cfg, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) throws IOException {
-        var sts = StsClient.builder().region(Region.of(cfg.region()));
+        var sts = StsClient.builder().region(Region.of(cfg.region()))
+                .overrideConfiguration(dev.keyhole.gateway.execute.AwsCallLimits.DEFAULT.overrides());
         if (cfg.endpoint() != null) {
             sts.endpointOverride(cfg.endpoint());
         }
@@ -46,7 +47,7 @@ public final class Gateway implements AutoCloseable {
             sts.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
-        this.clients = new DynamoDbClients(cfg.endpoint(), 5);
+        this.clients = new DynamoDbClients(cfg.endpoint(), dev.keyhole.gateway.execute.AwsCallLimits.DEFAULT);
         this.state = State.open(cfg, clock, new java.io.PrintWriter(System.err, true));
         this.authorizer = new GrantAuthorizer(state.grants());
         CredentialsBroker minting = metrics == null ? broker : new dev.keyhole.server.MeteredBroker(broker, metrics);
