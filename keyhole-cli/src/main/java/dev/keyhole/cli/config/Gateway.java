@@ -2,6 +2,7 @@ package dev.keyhole.cli.config;
 
 import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.InterruptedRuns;
 import dev.keyhole.gateway.grants.Grants;
 import dev.keyhole.gateway.ticket.TicketGate;
 import dev.keyhole.gateway.ticket.TicketProviders;
@@ -49,6 +50,12 @@ public final class Gateway implements AutoCloseable {
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
         this.clients = new DynamoDbClients(cfg.endpoint(), dev.keyhole.gateway.execute.AwsCallLimits.DEFAULT);
         this.state = State.open(cfg, clock, new java.io.PrintWriter(System.err, true));
+        // A gateway killed mid-run left started records without a finish: close them before running anything.
+        java.util.List<String> interrupted = InterruptedRuns.recover(state.audit(), clock);
+        if (!interrupted.isEmpty()) {
+            System.err.println("keyhole: " + interrupted.size() + " run(s) of a stopped gateway recorded as interrupted: "
+                    + String.join(", ", interrupted));
+        }
         this.authorizer = new GrantAuthorizer(state.grants());
         CredentialsBroker minting = metrics == null ? broker : new dev.keyhole.server.MeteredBroker(broker, metrics);
         this.executor = new Executor(minting, clients,

@@ -32,6 +32,9 @@ public final class AuditStore implements AutoCloseable {
     private static final String INSERT = "INSERT INTO audit_record (seq, time_ms, type, correlation_id, principal, "
             + "runbook, ticket, outcome, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "seq, payload, hash";
+    /** A started record {@code r} with no finished record. */
+    private static final String UNFINISHED = "(r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
+            + " WHERE f.correlation_id = r.correlation_id AND f.type = 'finished'))";
 
     private final Database db;
     private final String lockHead;
@@ -300,8 +303,9 @@ public final class AuditStore implements AutoCloseable {
         if (q.outcome() != null) {
             switch (q.outcome()) {
                 case "refused" -> where.append(" AND r.type = 'refused'");
-                case "interrupted" -> where.append(" AND r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
-                        + " WHERE f.correlation_id = r.correlation_id AND f.type = 'finished')");
+                // Closed by a later gateway (InterruptedRuns), or not yet: a started record with no finish.
+                case "interrupted" -> where.append(" AND ((r.type = 'finished' AND r.outcome = 'interrupted') OR ")
+                        .append(UNFINISHED).append(")");
                 default -> {
                     where.append(" AND r.type = 'finished' AND r.outcome = ?");
                     args.add(q.outcome());
@@ -330,6 +334,18 @@ public final class AuditStore implements AutoCloseable {
             where.append(" AND r.").append(column).append(" = ?");
             args.add(value);
         }
+    }
+
+    /** Every started record with no finished record, oldest first: runs in progress, or interrupted. */
+    public List<StoredRecord> unfinished() throws SQLException {
+        List<StoredRecord> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT " + COLUMNS + " FROM audit_record r WHERE " + UNFINISHED + " ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
     }
 
     /** Which of {@code correlationIds} have a finished record. */
