@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.executor = new Executor(minting, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
                 new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, state.audit(),
-                authorizer, new TicketGate(TicketProviders.fromConfig(cfg.tickets())));
+                authorizer, new TicketGate(TicketProviders.fromConfig(cfg.tickets()), TicketGate.DEFAULT_TTL, clock));
     }
 
     public Executor executor() {
