@@ -142,14 +142,22 @@ public final class Executor {
         long t0 = System.nanoTime();
         Admitted a = admitOrRecord(req);
         started(req, a);
-        SessionCredentials creds = mint(req, a, t0);
-        RunResult r;
-        try {
-            DynamoDbClient client = clients.forCredentials(creds, a.plan().region());
-            r = fetch(req.runbook(), a.plan(), client, creds, a.binding(), a.state(), req.correlationId(), t0);
-        } catch (RuntimeException e) {
-            finished(req, a, null, e, Failure.ofQuery(e), t0);
-            throw e;
+        RunResult r = null;
+        for (boolean firstTry = true; r == null; firstTry = false) {
+            SessionCredentials creds = mint(req, a, t0);
+            try {
+                DynamoDbClient client = clients.forCredentials(creds, a.plan().region());
+                r = fetch(req.runbook(), a.plan(), client, creds, a.binding(), a.state(), req.correlationId(), t0);
+            } catch (RuntimeException e) {
+                if (firstTry && a.reusable() != null && Failure.expiredCredentials(e)) {
+                    // AWS's clock is ahead of ours: credentials we thought good have expired there. Drop them and
+                    // admit again (a fresh session policy, its DateLessThan from now), once.
+                    a = readmit(req, a, t0);
+                    continue;
+                }
+                finished(req, a, null, e, Failure.ofQuery(e), t0);
+                throw e;
+            }
         }
         finished(req, a, r, null, null, t0);
         return r;
@@ -205,6 +213,18 @@ public final class Executor {
             // INVARIANT: nothing runs without a durable started record.
             throw new Refusal(Refusal.Kind.AUDIT_UNAVAILABLE, "keyhole will not run anything it cannot audit: "
                     + e.getMessage());
+        }
+    }
+
+    /** Forgets the credentials of {@code a}'s binding and admits {@code req} afresh; a refusal now finishes the run. */
+    private Admitted readmit(RunRequest req, Admitted a, long t0) {
+        checked.remove(a.bindingKey());
+        broker.forget(a.bindingKey());
+        try {
+            return admit(req);
+        } catch (Refusal r) {
+            finished(req, a, null, r, Failure.ERROR, t0);
+            throw r;
         }
     }
 

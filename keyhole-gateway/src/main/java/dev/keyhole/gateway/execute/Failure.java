@@ -46,6 +46,12 @@ public enum Failure {
         return e instanceof SdkClientException ? ENGINE_UNAVAILABLE : ERROR;
     }
 
+    /** Whether AWS refused the call because its session credentials have expired (by AWS's clock). */
+    static boolean expiredCredentials(RuntimeException e) {
+        return e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                && "ExpiredTokenException".equals(aws.awsErrorDetails().errorCode());
+    }
+
     /** Why STS gave no credentials: it said no, or it could not be asked. */
     static Failure ofCredentials(SdkException e) {
         if (e instanceof AwsServiceException aws && !aws.isThrottlingException() && aws.statusCode() < 500) {

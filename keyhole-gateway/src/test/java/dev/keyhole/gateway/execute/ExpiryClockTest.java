@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditStore;
 import dev.keyhole.gateway.audit.CheckpointPolicy;
@@ -137,5 +138,37 @@ class ExpiryClockTest {
                 .hasMessage("the cursor expired at " + start.plus(SESSION) + "; start again without --cursor");
         assertThat(engine.faults().stsRequests()).isEqualTo(sts);
         assertThat(engine.faults().dynamoDbRequests()).isEqualTo(dynamo);
+    }
+
+    /**
+     * The gateway's clock 3 minutes behind AWS's: by its own clock it reuses credentials that AWS already
+     * expired; AWS answers ExpiredTokenException, and keyhole drops them, admits the run again (a fresh
+     * session policy) and runs it with new credentials, once, so the caller sees only the result.
+     */
+    @Test
+    void credentialsAwsExpiredWhileOurSlowClockStillTrustsThemAreReplacedOnce() throws Exception {
+        SteppedClock gateway = new SteppedClock();
+        // The engine's clock stays within SigV4's 15 minutes of the real time (the SDK signs with that).
+        CLOCK.set(start.minus(Duration.ofMinutes(14)));
+        gateway.set(CLOCK.instant().minus(Duration.ofMinutes(3)));
+        try (StsCredentialsBroker slowBroker = new StsCredentialsBroker(OrdersWorld.sts(engine.endpoint(),
+                AwsCallLimits.DEFAULT), gateway, REUSE_MARGIN)) {
+            Executor slow = new Executor(slowBroker, clients, new CursorSealer(CursorSealer.newKey(), gateway),
+                    new Masker(new byte[32]), gateway, audit);
+            RunRequest req = new RunRequest(ALICE, runbook, null, Map.of("customerId", "C-1"), "INC-1", null, "kh-skew-1");
+            String first = slow.run(req).accessKeyId();
+            Duration later = SESSION.plusSeconds(30); // AWS: expired 30 s ago; the gateway: 2.5 min left, reusable
+            CLOCK.move(later);
+            gateway.move(later);
+            int minted = engine.faults().stsRequests();
+            RunRequest again = new RunRequest(ALICE, runbook, null, Map.of("customerId", "C-1"), "INC-1", null,
+                    "kh-skew-2");
+            RunResult r = slow.run(again);
+            assertThat(r.items()).isNotEmpty();
+            assertThat(r.accessKeyId()).isNotEqualTo(first);
+            assertThat(engine.faults().stsRequests()).as("minted once more").isEqualTo(minted + 1);
+            assertThat(OrdersWorld.records(audit, "kh-skew-2")).extracting(e -> e.get(AuditEvent.Field.OUTCOME))
+                    .containsExactly(null, "ok");
+        }
     }
 }
