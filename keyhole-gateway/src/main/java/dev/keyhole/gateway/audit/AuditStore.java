@@ -39,6 +39,10 @@ public final class AuditStore implements AutoCloseable {
     private final Database db;
     private final String lockHead;
     private Connection writer;
+    /** Set when a write failed: the writer connection may be dead, so the next write checks it first. */
+    private boolean suspect;
+    private static final int VALID_SECONDS = 5;
+    private static final int MAX_RECONNECTS = 20;
     private final ChainHash chain = new ChainHash();
 
     /** Whether closing this store closes its database (it opened it itself). */
@@ -98,11 +102,27 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
-        if (writer.isClosed()) {
+        if (writer.isClosed() || (suspect && !writer.isValid(VALID_SECONDS))) {
             // The database dropped it (a restart, a failover): the append that found out failed, this one reconnects.
-            writer = db.connect();
+            db.discard(writer);
+            writer = liveConnection();
         }
+        suspect = false;
         db.begin(writer);
+    }
+
+    /**
+     * A pooled connection that answers. After a restart the pool may still hold connections the server
+     * ended; each is thrown away rather than failing one more batch of appends.
+     */
+    private Connection liveConnection() throws SQLException {
+        for (int tries = 1; ; tries++) {
+            Connection c = db.connect();
+            if (c.isValid(VALID_SECONDS) || tries >= MAX_RECONNECTS) {
+                return c;
+            }
+            db.discard(c);
+        }
     }
 
     private void commit() throws SQLException {
@@ -167,6 +187,7 @@ public final class AuditStore implements AutoCloseable {
             commit();
             return out;
         } catch (SQLException | RuntimeException e) {
+            suspect = true;
             rollbackQuietly();
             throw e;
         }
@@ -184,6 +205,7 @@ public final class AuditStore implements AutoCloseable {
             }
             commit();
         } catch (SQLException | RuntimeException e) {
+            suspect = true;
             rollbackQuietly();
             throw e;
         }
