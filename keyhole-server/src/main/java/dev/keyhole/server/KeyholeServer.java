@@ -144,11 +144,11 @@ public final class KeyholeServer implements AutoCloseable {
         return new KeyholeServer(app, all);
     }
 
-    /** The HTTP status a refusal answers with: 400 for bad input, 503 when the audit log is down, else 403. */
+    /** The HTTP status a refusal answers with: 400 for bad input, 503 when the audit log or STS is down, else 403. */
     public static int status(Refusal.Kind kind) {
         return switch (kind) {
             case BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED -> 400;
-            case AUDIT_UNAVAILABLE -> 503;
+            case AUDIT_UNAVAILABLE, CREDENTIALS_UNAVAILABLE -> 503;
             default -> 403;
         };
     }

@@ -33,6 +33,11 @@ public final class MeteredBroker implements CredentialsBroker {
     }
 
     @Override
+    public void forget(String bindingKey) {
+        inner.forget(bindingKey);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -2,6 +2,7 @@ package dev.keyhole.cli.config;
 
 import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditLog;
+import dev.keyhole.gateway.audit.InterruptedRuns;
 import dev.keyhole.gateway.grants.Grants;
 import dev.keyhole.gateway.ticket.TicketGate;
 import dev.keyhole.gateway.ticket.TicketProviders;
@@ -35,7 +36,8 @@ public final class Gateway implements AutoCloseable {
 
     /** As above, with credential requests metered in {@code metrics} (server mode); {@code null} meters nothing. */
     public Gateway(KeyholeConfig cfg, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) throws IOException {
-        var sts = StsClient.builder().region(Region.of(cfg.region()));
+        var sts = StsClient.builder().region(Region.of(cfg.region()))
+                .overrideConfiguration(dev.keyhole.gateway.execute.AwsCallLimits.DEFAULT.overrides());
         if (cfg.endpoint() != null) {
             sts.endpointOverride(cfg.endpoint());
         }
@@ -46,14 +48,20 @@ public final class Gateway implements AutoCloseable {
             sts.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         this.broker = new StsCredentialsBroker(sts.build(), clock, Duration.ofMinutes(2));
-        this.clients = new DynamoDbClients(cfg.endpoint(), 5);
+        this.clients = new DynamoDbClients(cfg.endpoint(), dev.keyhole.gateway.execute.AwsCallLimits.DEFAULT);
         this.state = State.open(cfg, clock, new java.io.PrintWriter(System.err, true));
+        // A gateway killed mid-run left started records without a finish: close them before running anything.
+        java.util.List<String> interrupted = InterruptedRuns.recover(state.audit(), clock);
+        if (!interrupted.isEmpty()) {
+            System.err.println("keyhole: " + interrupted.size() + " run(s) of a stopped gateway recorded as interrupted: "
+                    + String.join(", ", interrupted));
+        }
         this.authorizer = new GrantAuthorizer(state.grants());
         CredentialsBroker minting = metrics == null ? broker : new dev.keyhole.server.MeteredBroker(broker, metrics);
         this.executor = new Executor(minting, clients,
                 new CursorSealer(LocalSecrets.key(LocalSecrets.home(), "cursor.key"), clock),
                 new Masker(LocalSecrets.key(LocalSecrets.home(), "masking.key")), clock, state.audit(),
-                authorizer, new TicketGate(TicketProviders.fromConfig(cfg.tickets())));
+                authorizer, new TicketGate(TicketProviders.fromConfig(cfg.tickets()), TicketGate.DEFAULT_TTL, clock));
     }
 
     public Executor executor() {

@@ -55,6 +55,7 @@ public record AuditEvent(Type type, String correlationId, Instant time, String p
         public static final String CONSUMED_CAPACITY = "consumedCapacity";
         public static final String DURATION_MS = "durationMs";
         public static final String ERROR = "error";
+        public static final String FAILURE = "failure";
         public static final String SESSION_NAME = "sessionName";
         public static final String SOURCE_IDENTITY = "sourceIdentity";
         public static final String ACCESS_KEY_ID = "accessKeyId";

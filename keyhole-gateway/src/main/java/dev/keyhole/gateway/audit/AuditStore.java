@@ -32,10 +32,17 @@ public final class AuditStore implements AutoCloseable {
     private static final String INSERT = "INSERT INTO audit_record (seq, time_ms, type, correlation_id, principal, "
             + "runbook, ticket, outcome, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "seq, payload, hash";
+    /** A started record {@code r} with no finished record. */
+    private static final String UNFINISHED = "(r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
+            + " WHERE f.correlation_id = r.correlation_id AND f.type = 'finished'))";
 
     private final Database db;
     private final String lockHead;
     private Connection writer;
+    /** Set when a write failed: the writer connection may be dead, so the next write checks it first. */
+    private boolean suspect;
+    private static final int VALID_SECONDS = 5;
+    private static final int MAX_RECONNECTS = 20;
     private final ChainHash chain = new ChainHash();
 
     /** Whether closing this store closes its database (it opened it itself). */
@@ -95,11 +102,27 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
-        if (writer.isClosed()) {
+        if (writer.isClosed() || (suspect && !writer.isValid(VALID_SECONDS))) {
             // The database dropped it (a restart, a failover): the append that found out failed, this one reconnects.
-            writer = db.connect();
+            db.discard(writer);
+            writer = liveConnection();
         }
+        suspect = false;
         db.begin(writer);
+    }
+
+    /**
+     * A pooled connection that answers. After a restart the pool may still hold connections the server
+     * ended; each is thrown away rather than failing one more batch of appends.
+     */
+    private Connection liveConnection() throws SQLException {
+        for (int tries = 1; ; tries++) {
+            Connection c = db.connect();
+            if (c.isValid(VALID_SECONDS) || tries >= MAX_RECONNECTS) {
+                return c;
+            }
+            db.discard(c);
+        }
     }
 
     private void commit() throws SQLException {
@@ -164,6 +187,7 @@ public final class AuditStore implements AutoCloseable {
             commit();
             return out;
         } catch (SQLException | RuntimeException e) {
+            suspect = true;
             rollbackQuietly();
             throw e;
         }
@@ -181,6 +205,7 @@ public final class AuditStore implements AutoCloseable {
             }
             commit();
         } catch (SQLException | RuntimeException e) {
+            suspect = true;
             rollbackQuietly();
             throw e;
         }
@@ -300,8 +325,9 @@ public final class AuditStore implements AutoCloseable {
         if (q.outcome() != null) {
             switch (q.outcome()) {
                 case "refused" -> where.append(" AND r.type = 'refused'");
-                case "interrupted" -> where.append(" AND r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
-                        + " WHERE f.correlation_id = r.correlation_id AND f.type = 'finished')");
+                // Closed by a later gateway (InterruptedRuns), or not yet: a started record with no finish.
+                case "interrupted" -> where.append(" AND ((r.type = 'finished' AND r.outcome = 'interrupted') OR ")
+                        .append(UNFINISHED).append(")");
                 default -> {
                     where.append(" AND r.type = 'finished' AND r.outcome = ?");
                     args.add(q.outcome());
@@ -330,6 +356,18 @@ public final class AuditStore implements AutoCloseable {
             where.append(" AND r.").append(column).append(" = ?");
             args.add(value);
         }
+    }
+
+    /** Every started record with no finished record, oldest first: runs in progress, or interrupted. */
+    public List<StoredRecord> unfinished() throws SQLException {
+        List<StoredRecord> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT " + COLUMNS + " FROM audit_record r WHERE " + UNFINISHED + " ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
     }
 
     /** Which of {@code correlationIds} have a finished record. */

@@ -57,6 +57,11 @@ public final class StsCredentialsBroker implements CredentialsBroker {
     }
 
     @Override
+    public void forget(String bindingKey) {
+        cache.remove(bindingKey);
+    }
+
+    @Override
     public void close() {
         sts.close();
     }

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -16,19 +14,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One DynamoDB client per set of minted credentials, all sharing one HTTP connection pool. Retries use
  * the SDK's standard strategy: exponential backoff with jitter on throttling and transient errors,
- * then a clear error.
+ * then a clear error; attempts and calls are bounded in time ({@link AwsCallLimits}).
  */
 public final class DynamoDbClients implements AutoCloseable {
 
     private final SdkHttpClient http;
     private final URI endpoint;
-    private final int maxAttempts;
+    private final AwsCallLimits limits;
     private final ConcurrentHashMap<String, DynamoDbClient> byAccessKey = new ConcurrentHashMap<>();
 
     /** {@code endpoint}: the local engine's URI, or {@code null} for AWS. */
     public DynamoDbClients(URI endpoint, int maxAttempts) {
+        this(endpoint, AwsCallLimits.DEFAULT.withMaxAttempts(maxAttempts));
+    }
+
+    /** {@code endpoint}: the local engine's URI, or {@code null} for AWS; every call within {@code limits}. */
+    public DynamoDbClients(URI endpoint, AwsCallLimits limits) {
         this.endpoint = endpoint;
-        this.maxAttempts = maxAttempts;
+        this.limits = limits;
         this.http = Apache5HttpClient.builder().maxConnections(128).connectionTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -40,10 +43,7 @@ public final class DynamoDbClients implements AutoCloseable {
                     .region(Region.of(region))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                             creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken())))
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .retryStrategy(RetryMode.STANDARD)
-                            .retryStrategy(s -> s.maxAttempts(maxAttempts))
-                            .build());
+                    .overrideConfiguration(limits.overrides());
             if (endpoint != null) {
                 b.endpointOverride(endpoint);
             }

@@ -56,6 +56,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -141,16 +142,24 @@ public final class Executor {
         long t0 = System.nanoTime();
         Admitted a = admitOrRecord(req);
         started(req, a);
-        RunResult r;
-        try {
-            SessionCredentials creds = credentialsFor(req, a);
-            DynamoDbClient client = clients.forCredentials(creds, a.plan().region());
-            r = fetch(req.runbook(), a.plan(), client, creds, a.binding(), a.state(), req.correlationId(), t0);
-        } catch (RuntimeException e) {
-            finished(req, a, null, e, t0);
-            throw e;
+        RunResult r = null;
+        for (boolean firstTry = true; r == null; firstTry = false) {
+            SessionCredentials creds = mint(req, a, t0);
+            try {
+                DynamoDbClient client = clients.forCredentials(creds, a.plan().region());
+                r = fetch(req.runbook(), a.plan(), client, creds, a.binding(), a.state(), req.correlationId(), t0);
+            } catch (RuntimeException e) {
+                if (firstTry && a.reusable() != null && Failure.expiredCredentials(e)) {
+                    // AWS's clock is ahead of ours: credentials we thought good have expired there. Drop them and
+                    // admit again (a fresh session policy, its DateLessThan from now), once.
+                    a = readmit(req, a, t0);
+                    continue;
+                }
+                finished(req, a, null, e, Failure.ofQuery(e), t0);
+                throw e;
+            }
         }
-        finished(req, a, r, null, t0);
+        finished(req, a, r, null, null, t0);
         return r;
     }
 
@@ -162,13 +171,7 @@ public final class Executor {
         long t0 = System.nanoTime();
         Admitted a = admitOrRecord(req);
         started(req, a);
-        SessionCredentials creds;
-        try {
-            creds = credentialsFor(req, a);
-        } catch (RuntimeException e) {
-            finished(req, a, null, e, t0);
-            throw e;
-        }
+        SessionCredentials creds = mint(req, a, t0);
         audit.append(event(AuditEvent.Type.FINISHED, req, a.query().name())
                 .with(AuditEvent.Field.OUTCOME, "ok").with(AuditEvent.Field.REASON, "credentials handed out")
                 .with(AuditEvent.Field.ACCESS_KEY_ID, creds.accessKeyId())
@@ -213,7 +216,41 @@ public final class Executor {
         }
     }
 
-    private void finished(RunRequest req, Admitted a, RunResult r, RuntimeException failure, long t0) {
+    /** Forgets the credentials of {@code a}'s binding and admits {@code req} afresh; a refusal now finishes the run. */
+    private Admitted readmit(RunRequest req, Admitted a, long t0) {
+        checked.remove(a.bindingKey());
+        broker.forget(a.bindingKey());
+        try {
+            return admit(req);
+        } catch (Refusal r) {
+            finished(req, a, null, r, Failure.ERROR, t0);
+            throw r;
+        }
+    }
+
+    /**
+     * The credentials for a started execution; when STS refuses or cannot be asked, the execution finishes
+     * as failed (with why) and the caller gets a {@link Refusal}: nothing ran.
+     */
+    private SessionCredentials mint(RunRequest req, Admitted a, long t0) {
+        try {
+            return credentialsFor(req, a);
+        } catch (SdkException e) {
+            Failure why = Failure.ofCredentials(e);
+            Refusal r = why == Failure.CREDENTIALS_REFUSED
+                    ? new Refusal(Refusal.Kind.CREDENTIALS_REFUSED, "STS refused credentials for runbook `"
+                            + req.runbook().name() + "` (" + describe(e) + "); nothing ran", e)
+                    : new Refusal(Refusal.Kind.CREDENTIALS_UNAVAILABLE, "STS gave no credentials for runbook `"
+                            + req.runbook().name() + "` in time (" + describe(e) + "); nothing ran, try again later", e);
+            finished(req, a, null, e, why, t0);
+            throw r;
+        } catch (RuntimeException e) {
+            finished(req, a, null, e, Failure.ERROR, t0);
+            throw e;
+        }
+    }
+
+    private void finished(RunRequest req, Admitted a, RunResult r, RuntimeException failure, Failure why, long t0) {
         AuditEvent.Builder b = event(AuditEvent.Type.FINISHED, req, a.query().name())
                 .with(AuditEvent.Field.DURATION_MS, (System.nanoTime() - t0) / 1_000_000);
         if (r != null) {
@@ -221,7 +258,8 @@ public final class Executor {
                     .with(AuditEvent.Field.PAGES, r.pages()).with(AuditEvent.Field.CONSUMED_CAPACITY, r.consumedCapacity())
                     .with(AuditEvent.Field.ACCESS_KEY_ID, r.accessKeyId());
         } else {
-            b.with(AuditEvent.Field.OUTCOME, "failed").with(AuditEvent.Field.ERROR, describe(failure));
+            b.with(AuditEvent.Field.OUTCOME, "failed").with(AuditEvent.Field.FAILURE, why.word())
+                    .with(AuditEvent.Field.ERROR, describe(failure));
         }
         try {
             audit.append(b.build());
@@ -235,7 +273,7 @@ public final class Executor {
         }
     }
 
-    private static String describe(RuntimeException e) {
+    private static String describe(Exception e) {
         if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
             return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
         }

@@ -9,7 +9,11 @@ public final class Refusal extends RuntimeException {
     /** Why a run was refused. */
     public enum Kind {
         NOT_ALLOWED, TICKET_MISSING, TICKET_INVALID, TICKET_REJECTED, TICKET_UNVERIFIED, APPROVAL_REQUIRED,
-        GRANT_EXPIRED, BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED, PREFLIGHT_DENIED, AUDIT_UNAVAILABLE;
+        GRANT_EXPIRED, BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED, PREFLIGHT_DENIED, AUDIT_UNAVAILABLE,
+        /** STS refused the execution's credentials; nothing ran. */
+        CREDENTIALS_REFUSED,
+        /** STS did not answer in time; nothing ran. */
+        CREDENTIALS_UNAVAILABLE;
 
         /** The lowercase word used in audit records, e.g. {@code ticket-missing}. */
         public String word() {
@@ -21,6 +25,12 @@ public final class Refusal extends RuntimeException {
 
     public Refusal(Kind kind, String message) {
         super(message);
+        this.kind = kind;
+    }
+
+    /** A refusal because of {@code cause} (STS said no, or could not be asked). */
+    public Refusal(Kind kind, String message, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
     }
 

@@ -158,6 +158,20 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Closes {@code c} and removes it from the pool for good (the server ended it); never throws. */
+    public void discard(Connection c) {
+        try {
+            pool.evictConnection(c);
+        } catch (RuntimeException e) {
+            // not one of the pool's (or already gone): closing is all that is left
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // it was dead already
+        }
+    }
+
     /** Closes the pool. */
     @Override
     public void close() {

@@ -17,8 +17,6 @@ import dev.keyhole.gateway.ticket.TicketProvider;
 import dev.keyhole.gateway.ticket.TicketProviders;
 import dev.keyhole.gateway.ticket.TicketVerdict;
 import dev.keyhole.gateway.audit.AuditLog;
-import dev.keyhole.gateway.audit.AuditQuery;
-import dev.keyhole.gateway.audit.StoredRecord;
 import dev.keyhole.gateway.credentials.CredentialsBroker;
 import dev.keyhole.gateway.audit.AuditStore;
 import dev.keyhole.gateway.audit.CheckpointPolicy;
@@ -26,9 +24,7 @@ import dev.keyhole.gateway.audit.CheckpointSigner;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.shape.Masker;
-import dev.keyhole.local.dynamodb.DynamoDbEngine;
 import dev.keyhole.local.http.LocalServer;
-import dev.keyhole.local.http.LocalServerConfig;
 import dev.keyhole.runbook.cursor.CursorSealer;
 import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.Runbook;
@@ -39,7 +35,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,16 +42,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Runbooks end to end against the local engine over real HTTP with IAM enforced: the executor mints
@@ -65,31 +56,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class ExecutorEndToEndTest {
 
-    private static final String RUNBOOK = """
-            name: orders-by-customer
-            description: Orders of one customer.
-            owner: team-orders
-            target:
-              account: "000000000000"
-              region: us-east-1
-              table: Orders
-              role: arn:aws:iam::000000000000:role/keyhole-exec
-              keys: {partition: customerId, sort: orderId, indexes: {byStatus: {partition: status, sort: createdAt}}}
-            parameters:
-              customerId: {type: string, pattern: "^C-[0-9]+$", required: true}
-            queries:
-              recent:
-                keyCondition: customerId = :customerId
-                projection: [customerId, orderId, createdAt, status, total]
-                scanIndexForward: false
-            limits: {pageSize: 4, maxPages: 3, maxItems: 10}
-            masking:
-              - {attribute: total, mode: redact}
-            access:
-              runners: [group:oncall]
-              ticket: {required: true, pattern: "^INC-[0-9]+$"}
-              sessionTtl: PT15M
-            """;
+    private static final String RUNBOOK = OrdersWorld.RUNBOOK;
 
     static final class MovableClock extends Clock {
         final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -122,35 +89,10 @@ class ExecutorEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = LocalServer.start(LocalServerConfig.defaults().withIamFile(Path.of("../examples/local/iam.yaml"))
-                .withClock(CLOCK), DynamoDbEngine.open(null, "us-east-1", "000000000000", CLOCK));
-        try (DynamoDbClient admin = client(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE",
-                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "us-east-1")) {
-            admin.createTable(b -> b.tableName("Orders")
-                    .attributeDefinitions(a("customerId"), a("orderId"), a("status"), a("createdAt"))
-                    .keySchema(k("customerId", "HASH"), k("orderId", "RANGE"))
-                    .globalSecondaryIndexes(g -> g.indexName("byStatus").keySchema(k("status", "HASH"), k("createdAt", "RANGE"))
-                            .projection(p -> p.projectionType("ALL")))
-                    .billingMode("PAY_PER_REQUEST"));
-            admin.createTable(b -> b.tableName("Payments").attributeDefinitions(a("orderId"))
-                    .keySchema(k("orderId", "HASH")).billingMode("PAY_PER_REQUEST"));
-            for (String c : new String[] {"C-1", "C-2"}) {
-                for (int i = 1; i <= 12; i++) {
-                    Map<String, AttributeValue> item = new HashMap<>();
-                    item.put("customerId", AttributeValue.fromS(c));
-                    item.put("orderId", AttributeValue.fromS(String.format("O-%02d", i)));
-                    item.put("createdAt", AttributeValue.fromS("2026-11-" + String.format("%02d", i)));
-                    item.put("status", AttributeValue.fromS(i % 2 == 0 ? "OPEN" : "SHIPPED"));
-                    item.put("total", AttributeValue.fromN(Integer.toString(i * 10)));
-                    item.put("card", AttributeValue.fromS("4111-" + i));
-                    admin.putItem(b -> b.tableName("Orders").item(item));
-                }
-            }
-        }
-        runbook = RunbookLoader.load("orders.yaml", RUNBOOK).runbooks().get(0);
-        broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAKEYHOLEDEMO00001",
-                        "keyhole-demo-secret-not-for-production-0001"))).build(), CLOCK, Duration.ofMinutes(2));
+        server = OrdersWorld.engine(CLOCK);
+        runbook = OrdersWorld.runbook(RUNBOOK);
+        broker = new StsCredentialsBroker(OrdersWorld.sts(server.endpoint(), AwsCallLimits.DEFAULT), CLOCK,
+                Duration.ofMinutes(2));
         clients = new DynamoDbClients(server.endpoint(), 3);
         auditDir = java.nio.file.Files.createTempDirectory("keyhole-audit");
         audit = new AuditLog(AuditStore.sqlite(auditDir.resolve("audit.db")),
@@ -167,18 +109,8 @@ class ExecutorEndToEndTest {
         server.close();
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition a(String n) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder().attributeName(n)
-                .attributeType("S").build();
-    }
-
-    private static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement k(String n, String t) {
-        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(n).keyType(t).build();
-    }
-
     private static DynamoDbClient client(software.amazon.awssdk.auth.credentials.AwsCredentials c, String region) {
-        return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(c)).build();
+        return OrdersWorld.client(server.endpoint(), c, region);
     }
 
     private static RunRequest request(Caller who, String customer, String ticket, String cursor) {
@@ -260,12 +192,7 @@ class ExecutorEndToEndTest {
     }
 
     private static List<AuditEvent> records(String correlationId) {
-        try {
-            return audit.store().search(new AuditQuery(correlationId, null, null, null, null, null, null, 100)).stream()
-                    .map(StoredRecord::event).toList();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return OrdersWorld.records(audit, correlationId);
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class LocalServer implements AutoCloseable {
     private final LocalServerConfig config;
     private final Principal unauthenticated;
     private final RequestIds requestIds = new RequestIds();
-    private final java.util.concurrent.atomic.AtomicInteger throttleNext = new java.util.concurrent.atomic.AtomicInteger();
+    private final EngineFaults faults = new EngineFaults();
 
     private LocalServer(LocalServerConfig config, DynamoDbService dynamo, Identities identities) throws IOException {
         this.config = config;
@@ -131,7 +131,12 @@ public final class LocalServer implements AutoCloseable {
      * ({@code ProvisionedThroughputExceededException}), for testing callers' retries.
      */
     public void throttleNext(int n) {
-        throttleNext.set(n);
+        faults.throttleNext(n, EngineFaults.Throttle.PROVISIONED_THROUGHPUT);
+    }
+
+    /** The faults this engine shows on request (throttling, slowness), for testing callers. */
+    public EngineFaults faults() {
+        return faults;
     }
 
     /** The URI for the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}. */
@@ -161,8 +166,10 @@ public final class LocalServer implements AutoCloseable {
             }
             String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null && target.startsWith(TARGET_PREFIX)) {
+                faults.onDynamoDb();
                 dynamoDb(ex, target.substring(TARGET_PREFIX.length()), body, requestId);
             } else {
+                faults.onSts();
                 sts(ex, body, requestId);
             }
         } catch (RuntimeException e) {
@@ -232,11 +239,7 @@ public final class LocalServer implements AutoCloseable {
             if (config.enforceIam()) {
                 authorize(caller, operation, request, region(req), ex);
             }
-            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new DynamoDbException(DynamoDbException.DYNAMODB + "ProvisionedThroughputExceededException",
-                        "The level of configured provisioned throughput for the table was exceeded. Consider "
-                                + "increasing your provisioning level with the UpdateTable API.", 400);
-            }
+            faults.throttleIfDue();
             JsonNode response = dynamo.handle(operation, request);
             sendJson(ex, 200, requestId, response);
         } catch (DynamoDbException e) {

@@ -8,6 +8,7 @@ import dev.keyhole.gateway.audit.CheckpointPolicy;
 import dev.keyhole.gateway.audit.CheckpointSigner;
 import dev.keyhole.gateway.credentials.StsCredentialsBroker;
 import dev.keyhole.gateway.execute.DynamoDbClients;
+import dev.keyhole.gateway.execute.AwsCallLimits;
 import dev.keyhole.gateway.execute.Executor;
 import dev.keyhole.gateway.grants.GrantRules;
 import dev.keyhole.gateway.grants.Grants;
@@ -76,9 +77,10 @@ public final class DemoWorld implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         broker = new StsCredentialsBroker(StsClient.builder().endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LocalIdentities.KEYHOLE_ACCESS_KEY, LocalIdentities.KEYHOLE_SECRET))).build(), clock,
+                        LocalIdentities.KEYHOLE_ACCESS_KEY, LocalIdentities.KEYHOLE_SECRET)))
+                .overrideConfiguration(AwsCallLimits.DEFAULT.overrides()).build(), clock,
                 Duration.ofMinutes(2));
-        clients = new DynamoDbClients(engine.endpoint(), 3);
+        clients = new DynamoDbClients(engine.endpoint(), AwsCallLimits.DEFAULT.withMaxAttempts(3));
         GrantAuthorizer authorizer = new GrantAuthorizer(grants);
         Executor executor = new Executor(new MeteredBroker(broker, metrics), clients,
                 new CursorSealer(CursorSealer.newKey(), clock), new Masker(CursorSealer.newKey()), clock, audit, authorizer);
