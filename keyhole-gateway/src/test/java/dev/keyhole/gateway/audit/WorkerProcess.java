@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  */
 final class WorkerProcess implements AutoCloseable {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    // A guard against a hung worker, not a speed limit: eight JVMs starting on a busy two-core machine took over a minute.
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private final String name;
     private final Process process;
