@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyhole.server.demo.AdminClient;
 import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;
 import java.io.PrintWriter;
@@ -116,5 +117,29 @@ class RunCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(r.err()).contains("does not hand out credentials").doesNotContain("ASIA");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void stsRefusingTheExecutionRoleIsARefusalNamingStsAndExitsDenied(@TempDir Path dir) throws Exception {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve("elsewhere.yaml"), Files.readString(
+                Path.of("../examples/runbooks/orders-by-customer.yaml"))
+                .replace("name: orders-by-customer", "name: orders-elsewhere")
+                .replace("role/keyhole-exec", "role/not-for-keyhole"));
+        Path cfg = dir.resolve("keyhole.yaml");
+        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        Run r = run("run", "orders-elsewhere", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config", cfg.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.DENIED);
+        assertThat(r.err()).contains("keyhole: refused: STS refused credentials for runbook `orders-elsewhere` (AccessDenied: ")
+                .contains("nothing ran");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void refusalsMapToExitCodesThatSeparateInputFromDenialFromFailure() {
+        assertThat(ExitCode.of(Refusal.Kind.CURSOR_REJECTED)).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(ExitCode.of(Refusal.Kind.CREDENTIALS_REFUSED)).isEqualTo(ExitCode.DENIED);
+        assertThat(ExitCode.of(Refusal.Kind.CREDENTIALS_UNAVAILABLE)).isEqualTo(ExitCode.FAILED);
+        assertThat(ExitCode.of(Refusal.Kind.NOT_ALLOWED)).isEqualTo(ExitCode.DENIED);
     }
 }
