@@ -56,6 +56,21 @@ class RunCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * A configuration in {@code dir} whose only runbook is {@code orders-by-customer} renamed {@code name} and
+     * changed by {@code edit}.
+     */
+    private static Path configWithVariant(Path dir, String name, java.util.function.UnaryOperator<String> edit)
+            throws java.io.IOException {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve(name + ".yaml"), edit.apply(Files.readString(
+                Path.of("../examples/runbooks/orders-by-customer.yaml"))
+                .replace("name: orders-by-customer", "name: " + name)));
+        Path cfg = dir.resolve("keyhole.yaml");
+        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        return cfg;
+    }
+
     @Test
     void aRunPrintsCsvWithTheProjectedColumnsInOrder() {
         Run r = run("run", "orders-by-customer", "-p", "customerId=C-1002", "-p", "since=-P365D", "--ticket", "INC-9",
@@ -96,13 +111,8 @@ class RunCommandTest {
 
     @Test
     void credentialsComeAsEnvironmentVariablesWhereTheRunbookAllowsIt(@TempDir Path dir) throws Exception {
-        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
-        Files.writeString(runbooks.resolve("self-service.yaml"), Files.readString(
-                Path.of("../examples/runbooks/orders-by-customer.yaml"))
-                .replace("name: orders-by-customer", "name: orders-self-service")
-                .replace("  sessionTtl: PT15M", "  sessionTtl: PT15M\n  credentials: true"));
-        Path cfg = dir.resolve("keyhole.yaml");
-        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        Path cfg = configWithVariant(dir, "orders-self-service",
+                rb -> rb.replace("  sessionTtl: PT15M", "  sessionTtl: PT15M\n  credentials: true"));
         Run r = run("credentials", "orders-self-service", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config",
                 cfg.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
@@ -121,13 +131,7 @@ class RunCommandTest {
 
     @Test
     void stsRefusingTheExecutionRoleIsARefusalNamingStsAndExitsDenied(@TempDir Path dir) throws Exception {
-        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
-        Files.writeString(runbooks.resolve("elsewhere.yaml"), Files.readString(
-                Path.of("../examples/runbooks/orders-by-customer.yaml"))
-                .replace("name: orders-by-customer", "name: orders-elsewhere")
-                .replace("role/keyhole-exec", "role/not-for-keyhole"));
-        Path cfg = dir.resolve("keyhole.yaml");
-        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        Path cfg = configWithVariant(dir, "orders-elsewhere", rb -> rb.replace("role/keyhole-exec", "role/not-for-keyhole"));
         Run r = run("run", "orders-elsewhere", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config", cfg.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.DENIED);
         assertThat(r.err()).contains("keyhole: refused: STS refused credentials for runbook `orders-elsewhere` (AccessDenied: ")
