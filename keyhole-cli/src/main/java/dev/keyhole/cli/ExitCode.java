@@ -18,4 +18,16 @@ public final class ExitCode {
     public static final int TAMPERED = 4;
 
     private ExitCode() {}
+
+    /**
+     * The exit code of a refused run: invalid input for what the caller passed wrong, failed when keyhole
+     * could not audit or get credentials in time (nothing wrong with the request), denied otherwise.
+     */
+    public static int of(dev.keyhole.gateway.execute.Refusal.Kind kind) {
+        return switch (kind) {
+            case BAD_PARAMETERS, UNKNOWN_QUERY, CURSOR_REJECTED -> INVALID_INPUT;
+            case CREDENTIALS_UNAVAILABLE -> FAILED;
+            default -> DENIED;
+        };
+    }
 }

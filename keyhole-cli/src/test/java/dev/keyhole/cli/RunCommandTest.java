@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyhole.server.demo.AdminClient;
 import dev.keyhole.server.demo.DemoData;
 import dev.keyhole.local.dynamodb.DynamoDbEngine;
+import dev.keyhole.gateway.execute.Refusal;
 import dev.keyhole.local.http.LocalServer;
 import dev.keyhole.local.http.LocalServerConfig;
 import java.io.PrintWriter;
@@ -55,6 +56,21 @@ class RunCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * A configuration in {@code dir} whose only runbook is {@code orders-by-customer} renamed {@code name} and
+     * changed by {@code edit}.
+     */
+    private static Path configWithVariant(Path dir, String name, java.util.function.UnaryOperator<String> edit)
+            throws java.io.IOException {
+        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(runbooks.resolve(name + ".yaml"), edit.apply(Files.readString(
+                Path.of("../examples/runbooks/orders-by-customer.yaml"))
+                .replace("name: orders-by-customer", "name: " + name)));
+        Path cfg = dir.resolve("keyhole.yaml");
+        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        return cfg;
+    }
+
     @Test
     void aRunPrintsCsvWithTheProjectedColumnsInOrder() {
         Run r = run("run", "orders-by-customer", "-p", "customerId=C-1002", "-p", "since=-P365D", "--ticket", "INC-9",
@@ -95,13 +111,8 @@ class RunCommandTest {
 
     @Test
     void credentialsComeAsEnvironmentVariablesWhereTheRunbookAllowsIt(@TempDir Path dir) throws Exception {
-        Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
-        Files.writeString(runbooks.resolve("self-service.yaml"), Files.readString(
-                Path.of("../examples/runbooks/orders-by-customer.yaml"))
-                .replace("name: orders-by-customer", "name: orders-self-service")
-                .replace("  sessionTtl: PT15M", "  sessionTtl: PT15M\n  credentials: true"));
-        Path cfg = dir.resolve("keyhole.yaml");
-        Files.writeString(cfg, Files.readString(config).replaceFirst("runbooks: .*", "runbooks: " + runbooks));
+        Path cfg = configWithVariant(dir, "orders-self-service",
+                rb -> rb.replace("  sessionTtl: PT15M", "  sessionTtl: PT15M\n  credentials: true"));
         Run r = run("credentials", "orders-self-service", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config",
                 cfg.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
@@ -116,5 +127,23 @@ class RunCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(r.err()).contains("does not hand out credentials").doesNotContain("ASIA");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void stsRefusingTheExecutionRoleIsARefusalNamingStsAndExitsDenied(@TempDir Path dir) throws Exception {
+        Path cfg = configWithVariant(dir, "orders-elsewhere", rb -> rb.replace("role/keyhole-exec", "role/not-for-keyhole"));
+        Run r = run("run", "orders-elsewhere", "-p", "customerId=C-1002", "--ticket", "INC-9", "--config", cfg.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.DENIED);
+        assertThat(r.err()).contains("keyhole: refused: STS refused credentials for runbook `orders-elsewhere` (AccessDenied: ")
+                .contains("nothing ran");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void refusalsMapToExitCodesThatSeparateInputFromDenialFromFailure() {
+        assertThat(ExitCode.of(Refusal.Kind.CURSOR_REJECTED)).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(ExitCode.of(Refusal.Kind.CREDENTIALS_REFUSED)).isEqualTo(ExitCode.DENIED);
+        assertThat(ExitCode.of(Refusal.Kind.CREDENTIALS_UNAVAILABLE)).isEqualTo(ExitCode.FAILED);
+        assertThat(ExitCode.of(Refusal.Kind.NOT_ALLOWED)).isEqualTo(ExitCode.DENIED);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * {@code keyhole serve}: one Javalin server over the gateway. Before any handler: a correlation id (the
@@ -124,6 +125,9 @@ public final class KeyholeServer implements AutoCloseable {
                 error(ctx, "AccessDeniedException".equals(code) ? 403 : 502, "aws",
                         code + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()));
             });
+            // DynamoDB or STS did not answer within keyhole's bounded retries (stopped, unreachable, too slow).
+            cfg.routes.exception(SdkClientException.class, (e, ctx) -> error(ctx, 503, "aws-unavailable",
+                    "AWS did not answer: " + e.getMessage() + "; try again later"));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.println(logLine(ctx, 500, "error", e.getClass().getName() + ": " + e.getMessage()));
                 error(ctx, 500, "internal", "keyhole failed; quote correlation id " + Http.correlationId(ctx));

@@ -78,7 +78,7 @@ public final class CredentialsCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (Refusal e) {
             err.println("keyhole: refused: " + e.getMessage());
-            return e.kind() == Refusal.Kind.BAD_PARAMETERS ? ExitCode.INVALID_INPUT : ExitCode.DENIED;
+            return ExitCode.of(e.kind());
         }
     }
 }

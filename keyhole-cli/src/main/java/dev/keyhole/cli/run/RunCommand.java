@@ -148,8 +148,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (Refusal e) {
             err.println("keyhole: refused: " + e.getMessage() + " (correlation id " + correlationId + ")");
-            return e.kind() == Refusal.Kind.BAD_PARAMETERS || e.kind() == Refusal.Kind.UNKNOWN_QUERY
-                    || e.kind() == Refusal.Kind.CURSOR_REJECTED ? ExitCode.INVALID_INPUT : ExitCode.DENIED;
+            return ExitCode.of(e.kind());
         } catch (DynamoDbException e) {
             err.println("keyhole: DynamoDB said " + e.awsErrorDetails().errorCode() + ": "
                     + e.awsErrorDetails().errorMessage() + " (correlation id " + correlationId + ")");

@@ -54,7 +54,7 @@ final class PrivatePostgres implements AutoCloseable {
             }
             abort(why);
         }
-        boolean asRoot = "root".equals(System.getProperty("user.name"));
+        boolean asRoot = "root".equals(ProcessHandle.current().info().user().orElse(""));
         Path dir = Files.createTempDirectory("keyhole-pg");
         if (asRoot) {
             UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();

@@ -28,7 +28,7 @@ final class SmallDisk implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code megabytes} on a new temporary folder. */
     static SmallDisk mount(int megabytes) throws IOException, InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!"root".equals(ProcessHandle.current().info().user().orElse(""))) {
             String why = "mounting a small tmpfs to fill needs root; run the tests as root to include this one";
             String ci = System.getenv("CI");
             if (ci != null && !ci.isBlank()) {
