@@ -96,6 +96,8 @@ public final class KeyholeServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
             cfg.routes.before(ctx -> {
                 ctx.attribute("keyhole.t0", System.nanoTime());
                 String given = ctx.header("X-Correlation-Id");
@@ -133,7 +135,10 @@ public final class KeyholeServer implements AutoCloseable {
                 error(ctx, 500, "internal", "keyhole failed; quote correlation id " + Http.correlationId(ctx));
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Javalin answers an unmatched path with its own plain-text "Endpoint ... not found"; a handler's
+                // own 404 (JSON, or a web UI page) stays as it is.
+                String type = ctx.res().getContentType();
+                if (ctx.result() == null || ctx.result().isEmpty() || type == null || type.startsWith("text/plain")) {
                     error(ctx, 404, "not-found", "no route " + ctx.method() + " " + ctx.path());
                 }
             });

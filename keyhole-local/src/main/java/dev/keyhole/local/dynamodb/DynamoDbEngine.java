@@ -102,7 +102,9 @@ public final class DynamoDbEngine implements DynamoDbService {
             case "BatchWriteItem" -> multiOps.batchWrite(req);
             case "TransactWriteItems" -> multiOps.transactWrite(req);
             case "TransactGetItems" -> multiOps.transactGet(req);
-            default -> throw new DynamoDbException(DynamoDbException.CORAL + "UnknownOperationException", null, 400);
+            default -> throw new DynamoDbException(DynamoDbException.CORAL + "UnknownOperationException",
+                    "this engine serves no operation `" + operation + "`; X-Amz-Target must name a DynamoDB operation "
+                            + "such as DynamoDB_20120810.Query", 400);
         };
     }
 

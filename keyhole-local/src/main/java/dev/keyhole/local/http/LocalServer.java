@@ -154,29 +154,37 @@ public final class LocalServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         String requestId = requestIds.next();
+        // INVARIANT: the catch sits inside the try-with-resources, so the exchange is still open when the 500 is
+        // sent (a catch of the try-with-resources itself runs after close, and the client got no answer at all).
         try (ex) {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = readBody(in, ex.getRequestHeaders().getFirst("Content-Length"));
+            try {
+                answer(ex, requestId);
+            } catch (RuntimeException e) {
+                // The client gets no detail; the operator gets the request id and where it broke.
+                LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+                sendJson(ex, 500, requestId, error(DynamoDbException.DYNAMODB + "InternalServerError",
+                        "Internal server error"));
             }
-            if (body.length > MAX_BODY) {
-                sendJson(ex, 413, requestId, error(DynamoDbException.DYNAMODB + "ValidationException",
-                        "Request body exceeds the maximum of " + MAX_BODY + " bytes"));
-                return;
-            }
-            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            if (target != null && target.startsWith(TARGET_PREFIX)) {
-                faults.onDynamoDb();
-                dynamoDb(ex, target.substring(TARGET_PREFIX.length()), body, requestId);
-            } else {
-                faults.onSts();
-                sts(ex, body, requestId);
-            }
-        } catch (RuntimeException e) {
-            // The client gets no detail; the operator gets the request id and where it broke.
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-            sendJson(ex, 500, requestId, error(DynamoDbException.DYNAMODB + "InternalServerError",
-                    "Internal server error"));
+        }
+    }
+
+    private void answer(HttpExchange ex, String requestId) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = readBody(in, ex.getRequestHeaders().getFirst("Content-Length"));
+        }
+        if (body.length > MAX_BODY) {
+            sendJson(ex, 413, requestId, error(DynamoDbException.DYNAMODB + "ValidationException",
+                    "Request body exceeds the maximum of " + MAX_BODY + " bytes"));
+            return;
+        }
+        String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null && target.startsWith(TARGET_PREFIX)) {
+            faults.onDynamoDb();
+            dynamoDb(ex, target.substring(TARGET_PREFIX.length()), body, requestId);
+        } else {
+            faults.onSts();
+            sts(ex, body, requestId);
         }
     }
 
@@ -269,9 +277,9 @@ public final class LocalServer implements AutoCloseable {
     private void sts(HttpExchange ex, byte[] body, String requestId) throws IOException {
         ReceivedRequest req = received(ex, body);
         Map<String, String> params = new LinkedHashMap<>();
-        form(ex.getRequestURI().getRawQuery(), params);
-        form(new String(body, StandardCharsets.UTF_8), params);
         try {
+            form(ex.getRequestURI().getRawQuery(), params);
+            form(new String(body, StandardCharsets.UTF_8), params);
             Caller caller;
             try {
                 caller = identities.authenticate(req);
@@ -293,9 +301,16 @@ public final class LocalServer implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.put(k, v);
+            } catch (IllegalArgumentException e) {
+                // A bad %-escape. STS's common error for it, with its status, per
+                // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html (MalformedQueryString).
+                throw new StsError("MalformedQueryString", "The query string contains a syntax error: a `%` must "
+                        + "start an escape of two hex digits, as in `%2F`", 404);
+            }
         }
     }
 
