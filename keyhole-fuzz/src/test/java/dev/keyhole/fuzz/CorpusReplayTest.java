@@ -41,8 +41,8 @@ class CorpusReplayTest {
 
     static Stream<Arguments> seeds() {
         List<Arguments> out = new ArrayList<>();
-        for (String target : List.of("runbook-yaml", "policy-json", "expression", "engine-dynamodb", "engine-sts", "server-api")) {
-            List<byte[]> seeds = Seeds.of(target);
+        for (String target : Targets.names()) {
+            List<byte[]> seeds = STARTED.computeIfAbsent(target, Targets::start).seeds();
             for (int i = 0; i < seeds.size(); i++) {
                 out.add(Arguments.of(target, "seed " + i, seeds.get(i)));
             }

@@ -13,6 +13,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ShortRunTest {
 
+    /**
+     * Generous: the suite shares a small machine, and a hang is an input that never finishes, not a slow one
+     * (speed belongs in keyhole-bench).
+     */
+    private static final Duration HANG_TIMEOUT = Duration.ofSeconds(60);
+
     @ParameterizedTest(name = "{0}: {1} inputs")
     @CsvSource({
         "runbook-yaml, 3000",
@@ -21,10 +27,10 @@ class ShortRunTest {
         "cursor, 3000",
         "engine-dynamodb, 1500",
         "engine-sts, 1000",
-        "server-api, 1000"})
+        "server-api, 400"})
     void aShortCampaignFindsNothing(String name, int inputs) throws Exception {
         try (Target target = Targets.start(name)) {
-            Campaign.Report r = new Campaign(target, Duration.ofSeconds(30), 20261207L).run(inputs, done -> {});
+            Campaign.Report r = new Campaign(target, HANG_TIMEOUT, 20261207L).run(inputs, done -> {});
             assertThat(r.failures()).as("findings of %s (run `Fuzz --target %s --inputs %d --seed 20261207`)", name, name,
                     inputs).isEmpty();
             assertThat(r.inputs()).isEqualTo(inputs);

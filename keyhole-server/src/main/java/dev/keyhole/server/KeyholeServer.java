@@ -97,7 +97,6 @@ public final class KeyholeServer implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
             cfg.routes.before(ctx -> {
                 ctx.attribute("keyhole.t0", System.nanoTime());
                 String given = ctx.header("X-Correlation-Id");

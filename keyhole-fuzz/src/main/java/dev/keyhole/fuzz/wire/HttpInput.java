@@ -10,7 +10,7 @@ import java.util.Locale;
  * A fuzz input read as an HTTP request: a request line ({@code METHOD target}), header lines, a blank line and
  * the body, all as bytes. The pseudo header {@value #SIGN} names the service to SigV4-sign the request for.
  * What would not survive as HTTP at all (control characters in headers, spaces and characters RFC 3986 forbids
- * in the target, a {@code %} that starts no escape, malformed header names) is cleaned — percent-encoded or dropped — so inputs exercise keyhole rather than the HTTP server library's own framing checks; the
+ * in the target, a {@code %} that starts no escape, a leading {@code //}, malformed header names) is cleaned — percent-encoded or dropped — so inputs exercise keyhole rather than the HTTP server library's own framing checks; the
  * harness writes {@code Host}, {@code Content-Length} and {@code Connection} itself so no input can stall a read.
  */
 public record HttpInput(String method, String target, List<Header> headers, byte[] body, String signFor) {
@@ -70,7 +70,8 @@ public record HttpInput(String method, String target, List<Header> headers, byte
         }
         // a % that starts no escape: the JDK's HTTP server answers it with its own HTML page, before the engine
         String s = out.toString(StandardCharsets.ISO_8859_1).replaceAll("%(?![0-9A-Fa-f]{2})", "%25");
-        return s.startsWith("/") ? s : "/" + s;
+        // a target starting with // reads as an authority; the JDK's HTTP server then finds no path and answers in HTML
+        return "/" + s.replaceFirst("^/+", "");
     }
 
     private static int indexOf(byte[] in, byte[] what) {

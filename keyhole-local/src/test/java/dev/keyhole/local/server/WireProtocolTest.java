@@ -75,6 +75,14 @@ class WireProtocolTest {
                 + "Token</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
     }
 
+    /** https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html: MalformedQueryString, 404. */
+    @Test
+    void aBadPercentEscapeInAnStsFormIsAMalformedQueryStringNotASilentDrop() throws Exception {
+        HttpResponse<String> r = sts("Action=GetCallerIdentity&Version=2011-06-15&x=%zz");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("<Code>MalformedQueryString</Code>").contains("<Message>The query string");
+    }
+
     @Test
     void withEnforcementOffAnUnsignedCallReachesTheService() throws Exception {
         try (RunningEngine open = RunningEngine.with(LocalServerConfig.defaults().withEnforceIam(false))) {
