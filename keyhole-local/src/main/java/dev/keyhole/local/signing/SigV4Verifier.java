@@ -11,10 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -147,12 +145,12 @@ public final class SigV4Verifier {
         SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
                 .method(method != null ? method : SdkHttpMethod.fromValue(request.method()))
                 .uri(uri);
-        Set<String> signed = new HashSet<>(auth.signedHeaders());
-        request.headers().forEach((name, values) -> {
-            if (signed.contains(name) && !name.equals("authorization")) {
+        for (String name : auth.signedHeaders()) {
+            List<String> values = request.headers().get(name);
+            if (values != null && !name.equals("authorization")) {
                 b.putHeader(name, values);
             }
-        });
+        }
         byte[] body = request.body();
         b.contentStreamProvider(() -> new java.io.ByteArrayInputStream(body));
         AwsCredentials credentials = sessionToken == null
