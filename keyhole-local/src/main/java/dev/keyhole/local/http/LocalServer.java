@@ -35,7 +35,11 @@ public final class LocalServer implements AutoCloseable {
 
     /** The largest request body accepted (DynamoDB's own request limit is 16 MB). */
     static final int MAX_BODY = 16 * 1024 * 1024;
-    /** Request threads: enough for many concurrent clients; the work per request is CPU, not waiting. */
+    /**
+     * Request threads. Most requests are CPU only, so a few would do; a durable write waits for its commit to
+     * reach the disk, and many clients writing at once should not queue behind one another's disk waits.
+     * Idle keep-alive connections hold no thread.
+     */
     private static final int MAX_THREADS = 64;
 
     private final Server http;
