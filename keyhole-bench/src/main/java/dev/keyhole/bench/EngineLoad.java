@@ -36,8 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * at several concurrency levels, through the real AWS SDK v2 over HTTP. Used to compare keyhole's
  * local engine with another engine on the same machine and workload.
  *
+ * <p>Given the engine's process id ({@code --pid}), it also reports the CPU time that process spent per
+ * request (user + system, as the operating system accounts it), which stays meaningful when other work
+ * shares the machine and throughput does not; and its own CPU per request ({@code driver}), the part of the
+ * machine the engine under test does not get.
+ *
  * <pre>java -cp ... dev.keyhole.bench.EngineLoad --endpoint http://127.0.0.1:8000 --label keyhole
- *     [--clients 1,16,64] [--seconds 10] [--warmup 3] [--partitions 200] [--items 20]</pre>
+ *     [--pid 1234] [--clients 1,16,64] [--seconds 10] [--warmup 3] [--partitions 200] [--items 20]</pre>
  */
 public final class EngineLoad {
 
@@ -55,6 +60,8 @@ public final class EngineLoad {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "3"));
         int partitions = Integer.parseInt(a.getOrDefault("partitions", "200"));
         int items = Integer.parseInt(a.getOrDefault("items", "20"));
+        EngineCpu cpu = EngineCpu.of(a.get("pid"));
+        EngineCpu driver = EngineCpu.self();
         SdkHttpClient http = Apache5HttpClient.builder().maxConnections(256).build();
         try (DynamoDbClient db = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .httpClient(http)
@@ -63,12 +70,22 @@ public final class EngineLoad {
                         a.getOrDefault("secret-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))))
                 .build()) {
             seed(db, partitions, items);
+            // Both operations at the highest concurrency first, so the first figure (GetItem, one client) measures
+            // the engine (and this driver) compiled, as every later figure does, rather than its warm-up.
+            int most = Arrays.stream(clients).max().orElse(1);
+            for (String op : List.of("GetItem", "Query")) {
+                measure(db, op, most, warmup, partitions, items);
+            }
             for (String op : List.of("GetItem", "Query")) {
                 for (int c : clients) {
                     measure(db, op, c, warmup, partitions, items);
+                    long cpuBefore = cpu.nanos();
+                    long driverBefore = driver.nanos();
                     Result r = measure(db, op, c, seconds, partitions, items);
-                    System.out.printf("%-10s %-8s clients=%-3d ops/s=%9.0f p50=%7.3f ms p99=%7.3f ms errors=%d%n",
-                            label, op, c, r.opsPerSecond, r.p50Millis, r.p99Millis, r.errors);
+                    long requests = Math.round(r.opsPerSecond * seconds);
+                    System.out.printf("%-10s %-8s clients=%-3d ops/s=%9.0f p50=%7.3f ms p99=%7.3f ms errors=%d%s%s%n",
+                            label, op, c, r.opsPerSecond, r.p50Millis, r.p99Millis, r.errors,
+                            cpu.perRequest("cpu", cpuBefore, requests), driver.perRequest("driver", driverBefore, requests));
                 }
             }
         } finally {

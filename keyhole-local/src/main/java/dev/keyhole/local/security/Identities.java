@@ -41,7 +41,7 @@ public final class Identities {
     private final Path sessionsFile;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, PolicySet> userPolicies = new ConcurrentHashMap<>();
+    private final Map<String, Caller> userCallers = new ConcurrentHashMap<>();
     private final Map<String, PolicySet> rolePolicies = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Caller> sessionCallers = new ConcurrentHashMap<>();
@@ -50,7 +50,8 @@ public final class Identities {
         this.file = file;
         this.sessionsFile = sessionsFile;
         this.clock = clock;
-        file.users().values().forEach(u -> userPolicies.put(u.name(), policySet(u.policies(), u.boundary())));
+        file.users().values().forEach(u -> userCallers.put(u.name(), new Caller(new Principal(PrincipalType.USER, u.arn(),
+                u.id(), file.account(), u.tags()), policySet(u.policies(), u.boundary()), null)));
         file.roles().values().forEach(r -> rolePolicies.put(r.arn(), policySet(r.policies(), r.boundary())));
         if (sessionsFile != null && Files.exists(sessionsFile)) {
             loadSessions();
@@ -103,9 +104,7 @@ public final class Identities {
         SigV4Verifier.checkSkew(signed, clock);
         SigV4Verifier.verify(request, auth, key != null ? key.secret() : session.secret(), token, signed);
         if (key != null) {
-            IamUser u = key.user();
-            return new Caller(new Principal(PrincipalType.USER, u.arn(), u.id(), file.account(), u.tags()),
-                    userPolicies.get(u.name()), null);
+            return userCallers.get(key.user().name());
         }
         return sessionCallers.computeIfAbsent(session.accessKeyId(), k -> sessionCaller(session));
     }

@@ -4,14 +4,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,6 +36,11 @@ public final class SigV4Verifier {
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    /** Stateless and thread-safe; it keeps the SDK's cache of derived signing keys warm across requests. */
+    @SuppressWarnings("deprecation")
+    private static final Aws4Signer SIGNER = Aws4Signer.create();
+    private static final Map<String, SdkHttpMethod> METHODS = Arrays.stream(SdkHttpMethod.values())
+            .collect(Collectors.toUnmodifiableMap(SdkHttpMethod::name, m -> m));
 
     /** The parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. */
     public record Authorization(String accessKeyId, String date, String region, String service,
@@ -74,19 +81,40 @@ public final class SigV4Verifier {
         return new Authorization(scope[0], scope[1], scope[2], scope[3], List.of(signedHeaders.split(";")), signature);
     }
 
-    /** The request's signing time from {@code X-Amz-Date}. */
+    /** The request's signing time from {@code X-Amz-Date} ({@code yyyyMMdd'T'HHmmss'Z'}, always UTC). */
     public static Instant signingTime(ReceivedRequest request) {
         String date = request.header("x-amz-date");
         if (date == null) {
             throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Authorization header requires existence of "
                     + "either a 'X-Amz-Date' or a 'Date' header.");
         }
-        try {
-            return AMZ_DATE.parse(date, Instant::from);
-        } catch (DateTimeParseException e) {
-            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
-                    + date + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        // Read field by field: a general DateTimeFormatter took a tenth of the verification time.
+        if (date.length() != 16 || date.charAt(8) != 'T' || date.charAt(15) != 'Z') {
+            throw badDate(date);
         }
+        try {
+            return LocalDateTime.of(digits(date, 0, 4), digits(date, 4, 6), digits(date, 6, 8),
+                    digits(date, 9, 11), digits(date, 11, 13), digits(date, 13, 15)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw badDate(date);
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a digit");
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private static AuthFailure badDate(String date) {
+        return new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
+                + date + "'. See http://en.wikipedia.org/wiki/ISO_8601");
     }
 
     /** Throws {@link AuthFailure} when the signing time is more than 15 minutes from {@code clock}. */
@@ -113,21 +141,22 @@ public final class SigV4Verifier {
         String host = request.header("host");
         URI uri = URI.create("http://" + (host == null ? "localhost" : host) + request.rawPath()
                 + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+        SdkHttpMethod method = METHODS.get(request.method());
         SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method()))
+                .method(method != null ? method : SdkHttpMethod.fromValue(request.method()))
                 .uri(uri);
-        Set<String> signed = new HashSet<>(auth.signedHeaders());
-        request.headers().forEach((name, values) -> {
-            if (signed.contains(name) && !name.equals("authorization")) {
+        for (String name : auth.signedHeaders()) {
+            List<String> values = request.headers().get(name);
+            if (values != null && !name.equals("authorization")) {
                 b.putHeader(name, values);
             }
-        });
+        }
         byte[] body = request.body();
         b.contentStreamProvider(() -> new java.io.ByteArrayInputStream(body));
         AwsCredentials credentials = sessionToken == null
                 ? AwsBasicCredentials.create(auth.accessKeyId(), secret)
                 : AwsSessionCredentials.create(auth.accessKeyId(), secret, sessionToken);
-        SdkHttpFullRequest resigned = Aws4Signer.create().sign(b.build(), Aws4SignerParams.builder()
+        SdkHttpFullRequest resigned = SIGNER.sign(b.build(), Aws4SignerParams.builder()
                 .awsCredentials(credentials)
                 .signingName(auth.service())
                 .signingRegion(Region.of(auth.region()))

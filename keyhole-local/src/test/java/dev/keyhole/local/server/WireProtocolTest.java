@@ -64,6 +64,22 @@ class WireProtocolTest {
         assertThat(a).isNotEqualTo(b);
     }
 
+    /** DynamoDB's limit on a request: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html */
+    @Test
+    void aBodyOverSixteenMegabytesIsRefusedAndNeverReachesTheService() throws Exception {
+        byte[] body = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(local.server.endpoint())
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode error = JSON.readTree(r.body());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(error.path("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#ValidationException");
+        assertThat(error.path("message").asText()).isEqualTo("Request body exceeds the maximum of 16777216 bytes");
+        assertThat(local.dynamo.operations()).isEmpty();
+    }
+
     @Test
     void anUnsignedStsCallIsAnXmlErrorResponseFromTheSender() throws Exception {
         HttpResponse<String> r = sts("Action=GetCallerIdentity&Version=2011-06-15");
