@@ -91,7 +91,19 @@ final class Browser implements AutoCloseable {
         e.sendKeys(value);
     }
 
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until that page has replaced this one:
+     * the click returns before the navigation lands, and reading right away could read the old page.
+     */
     void click(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Clicks what stays on this page (a radio button, an option). */
+    void choose(String css) {
         find(css).click();
     }
 

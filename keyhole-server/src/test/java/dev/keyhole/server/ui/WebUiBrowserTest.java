@@ -116,8 +116,8 @@ class WebUiBrowserTest {
         assertThat(browser.text("#error")).startsWith("approval-required:");
 
         browser.go("/approvals");
-        browser.find("#request-runbook option[value=payments-by-order]").click();
-        browser.click("#kind-approval");
+        browser.choose("#request-runbook option[value=payments-by-order]");
+        browser.choose("#kind-approval");
         browser.fill("#request-ticket", "INC-7");
         browser.fill("#request-reason", "refund dispute");
         browser.click("#request-submit");
@@ -148,8 +148,8 @@ class WebUiBrowserTest {
     void anExceptionShowsItsTimeLeftThenExpiresAndItsRunsAreRefused() throws Exception {
         browser.signIn("alice-token");
         browser.go("/approvals");
-        browser.find("#request-runbook option[value=payments-by-order]").click();
-        browser.click("#kind-exception");
+        browser.choose("#request-runbook option[value=payments-by-order]");
+        browser.choose("#kind-exception");
         browser.fill("#duration", "PT30M");
         browser.fill("#request-ticket", "INC-9");
         browser.fill("#request-reason", "sev2: double charges");
