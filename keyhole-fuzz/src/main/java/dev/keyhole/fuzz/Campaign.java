@@ -42,6 +42,11 @@ public final class Campaign {
 
     /** Runs {@code n} inputs, calling {@code progress} now and then with the number done. */
     public Report run(long n, java.util.function.LongConsumer progress) {
+        return run(n, progress, f -> {});
+    }
+
+    /** As above, handing each shrunk failure to {@code found} as soon as it is found (a long run saves it then). */
+    public Report run(long n, java.util.function.LongConsumer progress, java.util.function.Consumer<Failure> found) {
         Random random = new Random(seed);
         Mutator mutator = new Mutator(random, target.dictionary());
         List<byte[]> corpus = new ArrayList<>(target.seeds());
@@ -64,7 +69,9 @@ public final class Campaign {
                     }
                 } catch (Finding f) {
                     if (reported.add(f.kind() + " " + shape(f.getMessage()))) {
-                        failures.add(new Failure(f, shrink(watchdog, input, f.kind())));
+                        Failure failure = new Failure(f, shrink(watchdog, input, f.kind()));
+                        failures.add(failure);
+                        found.accept(failure);
                     }
                 }
                 if ((i & 1023) == 1023) {

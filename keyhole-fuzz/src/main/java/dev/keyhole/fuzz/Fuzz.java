@@ -57,19 +57,17 @@ public final class Fuzz {
             }
             try (Target t = Targets.start(name)) {
                 long total = inputs;
+                Path dir = findings.resolve(name);
                 Campaign.Report r = new Campaign(t, Duration.ofMillis(timeoutMs), seed).run(inputs,
                         done -> {
                             if (done % 100_000 < 1024) {
                                 System.err.printf("%s: %,d / %,d%n", name, done, total);
                             }
-                        });
+                        },
+                        f -> System.out.println("  " + f.finding() + "\n    input: " + save(dir, f.input())));
                 System.out.printf("%s: %,d inputs in %.1f s (%,.0f/s), %d behaviours, %d findings%n", name, r.inputs(),
                         r.elapsed().toMillis() / 1000.0, r.inputsPerSecond(), r.behaviours(), r.failures().size());
-                for (Campaign.Failure f : r.failures()) {
-                    found++;
-                    Path file = save(findings.resolve(name), f.input());
-                    System.out.println("  " + f.finding() + "\n    input: " + file);
-                }
+                found += r.failures().size();
             }
         }
         return found == 0 ? 0 : 1;
@@ -86,14 +84,20 @@ public final class Fuzz {
         }
     }
 
-    private static Path save(Path dir, byte[] input) throws IOException {
-        Files.createDirectories(dir);
-        byte[] hash;
+    private static Path save(Path dir, byte[] input) {
         try {
-            hash = java.security.MessageDigest.getInstance("SHA-256").digest(input);
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(HexFormat.of().formatHex(sha256(input), 0, 8) + ".bin"), input);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] input) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(input);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return Files.write(dir.resolve(HexFormat.of().formatHex(hash, 0, 8) + ".bin"), input);
     }
 }
