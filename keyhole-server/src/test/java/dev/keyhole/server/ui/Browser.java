@@ -96,10 +96,15 @@ final class Browser implements AutoCloseable {
      * the click returns before the navigation lands, and reading right away could read the old page.
      */
     void click(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // The old page carries a mark; the page that replaces it is a new document with a new window, without one.
+        // (Waiting for the old <html> element to go stale instead fails in Chromium with "Node with given id does
+        // not belong to the document" while the navigation is under way.)
+        driver.executeScript("window.keyholeOldPage = true");
         find(css).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.keyholeOldPage !== true && document.readyState === 'complete'")));
     }
 
     /** Clicks what stays on this page (a radio button, an option). */
