@@ -33,6 +33,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class LocalServer implements AutoCloseable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The largest request body accepted (DynamoDB's own request limit is 16 MB). */
     static final int MAX_BODY = 16 * 1024 * 1024;
     /**
@@ -67,6 +69,11 @@ public final class LocalServer implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         http.addConnector(connector);
         http.setHandler(new JettyHandler(dispatcher));
+        // What Jetty refuses before the engine reads it still answers in DynamoDB's error shape, see
+        // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+        http.setErrorHandler(new JsonRefusals("application/x-amz-json-1.0", (status, reason) -> JSON.createObjectNode()
+                .put("__type", "com.amazon.coral.validate#ValidationException")
+                .put("message", "The HTTP request was refused before it was read: " + reason).toString()));
         start(http, config);
     }
 

@@ -80,6 +80,31 @@ class WireProtocolTest {
         assertThat(local.dynamo.operations()).isEmpty();
     }
 
+    /**
+     * What the HTTP server refuses before the engine reads a request (a URI or headers over its limits, an escaped
+     * backslash in the path) still answers in DynamoDB's error shape, not an HTML page. Found by keyhole-fuzz.
+     */
+    @Test
+    void whatTheHttpLayerRefusesIsStillADynamoDbErrorAndNeverReachesTheService() throws Exception {
+        URI longUri = URI.create(local.server.endpoint() + "/?pad=" + "a".repeat(20_000));
+        URI suspicious = URI.create(local.server.endpoint() + "/%5Cu0022TableName%5Cu0022/");
+        HttpRequest.Builder bigHeader = HttpRequest.newBuilder(local.server.endpoint()).header("X-Padding", "b".repeat(20_000));
+        for (var c : java.util.List.of(
+                new Object[] {HttpRequest.newBuilder(longUri), 414},
+                new Object[] {bigHeader, 431},
+                new Object[] {HttpRequest.newBuilder(suspicious), 400})) {
+            // A client of its own for each: the server closes the connection after such a refusal.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<byte[]> r = http.send(((HttpRequest.Builder) c[0]).header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode error = JSON.readTree(r.body());
+            assertThat(r.statusCode()).isEqualTo(c[1]);
+            assertThat(error.path("__type").asText()).isEqualTo("com.amazon.coral.validate#ValidationException");
+            assertThat(error.path("message").asText()).startsWith("The HTTP request was refused before it was read: ");
+        }
+        assertThat(local.dynamo.operations()).isEmpty();
+    }
+
     @Test
     void anUnsignedStsCallIsAnXmlErrorResponseFromTheSender() throws Exception {
         HttpResponse<String> r = sts("Action=GetCallerIdentity&Version=2011-06-15");
