@@ -95,7 +95,6 @@ public final class KeyholeServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             cfg.routes.before(ctx -> {
                 ctx.attribute("keyhole.t0", System.nanoTime());
                 String given = ctx.header("X-Correlation-Id");
