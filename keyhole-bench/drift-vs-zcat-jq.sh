@@ -22,9 +22,12 @@ secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$
 run_zcat() { files | xargs -0 zcat > /dev/null; }
 run_jq() { files | xargs -0 zcat | jq -c "$filter" > /dev/null; }
 run_keyhole() {
-  java -jar keyhole-cli/target/keyhole.jar drift scan "$dir/trail" --runbooks "$dir/runbooks" --audit "$dir/audit.db" \
+  # with the JVM options bin/keyhole runs it with
+  java $jvm -jar keyhole-cli/target/keyhole.jar drift scan "$dir/trail" --runbooks "$dir/runbooks" --audit "$dir/audit.db" \
     -o json --out /dev/null --fail-on none --no-progress 2>/dev/null
 }
+jvm=$("$root/bin/keyhole-jvm-options" "$JAVA_HOME" keyhole-cli/target/keyhole.jar drift scan)
+echo "keyhole runs with: $jvm"
 best() { local b=""; for _ in $(seq 1 "${RUNS:-3}"); do t=$(secs "$1"); if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi; done; echo "$b"; }
 for tool in zcat keyhole jq; do secs "run_$tool" >/dev/null; done   # warm-up: page cache
 z=$(best run_zcat); k=$(best run_keyhole); j=$(best run_jq)

@@ -57,7 +57,12 @@ public final class ServerLoad {
              KeyholeServer server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(1)),
                      List.of(), "127.0.0.1", 0, "load", new PrintStream(OutputStream.nullOutputStream()))) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/runbooks/orders-by-customer/runs");
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            // Daemon threads: the client's pool must not keep the JVM alive once the report is printed.
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "load-client");
+                t.setDaemon(true);
+                return t;
+            })).build();
             run(http, uri, 2_000, clients, null); // warm up: JIT, connections, credentials
             System.gc();
             long heapBefore = usedHeap();
