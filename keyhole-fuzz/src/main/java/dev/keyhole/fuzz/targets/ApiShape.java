@@ -1,10 +1,8 @@
 package dev.keyhole.fuzz.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyhole.fuzz.Finding;
 import dev.keyhole.fuzz.wire.HttpAnswer;
-import java.io.IOException;
 
 /**
  * The oracle every answer of keyhole's HTTP API must pass: no 5xx and no silence; a rejection is a 4xx whose
@@ -13,27 +11,14 @@ import java.io.IOException;
  */
 final class ApiShape {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ApiShape() {}
 
     static String check(HttpAnswer a) {
-        if (a == null) {
-            throw new Finding(Finding.Kind.SERVER_ERROR, "the connection closed without an answer");
-        }
-        if (a.status() >= 500) {
-            throw new Finding(Finding.Kind.SERVER_ERROR, "answered " + a.status() + ": " + a.text());
-        }
-        if (a.status() < 400) {
+        if (!Answers.rejected(a)) {
             return String.valueOf(a.status());
         }
-        JsonNode n;
-        try {
-            n = JSON.readTree(a.body());
-        } catch (IOException e) {
-            throw new Finding(Finding.Kind.BAD_REJECTION, "a " + a.status() + " whose body is not JSON: " + a.text());
-        }
-        if (n == null || n.path("error").asText("").isBlank() || n.path("message").asText("").isBlank()) {
+        JsonNode n = Answers.json(a);
+        if (n.path("error").asText("").isBlank() || n.path("message").asText("").isBlank()) {
             throw new Finding(Finding.Kind.BAD_REJECTION, "a " + a.status() + " without `error` and `message`: " + a.headers() + " " + a.text());
         }
         return a.status() + " " + n.path("error").asText() + " " + n.path("kind").asText("");

@@ -1,10 +1,8 @@
 package dev.keyhole.fuzz.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyhole.fuzz.Finding;
 import dev.keyhole.fuzz.wire.HttpAnswer;
-import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class AwsShape {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("<Code>([^<]+)</Code>");
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]+)</Message>");
 
@@ -25,27 +22,16 @@ final class AwsShape {
 
     /** {@code status type} of a good answer; a {@link Finding} for a bad one. */
     static String check(HttpAnswer a) {
-        if (a == null) {
-            throw new Finding(Finding.Kind.SERVER_ERROR, "the connection closed without an answer");
-        }
-        if (a.status() >= 500) {
-            throw new Finding(Finding.Kind.SERVER_ERROR, "answered " + a.status() + ": " + a.text());
-        }
-        if (a.status() < 400) {
+        if (!Answers.rejected(a)) {
             return String.valueOf(a.status());
         }
         return a.status() + " " + (a.contentType().contains("xml") ? xmlError(a) : jsonError(a));
     }
 
     private static String jsonError(HttpAnswer a) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(a.body());
-        } catch (IOException e) {
-            throw new Finding(Finding.Kind.BAD_REJECTION, "a " + a.status() + " whose body is not JSON: " + a.text());
-        }
-        String type = n == null ? "" : n.path("__type").asText("");
-        String message = n == null ? "" : n.path("message").asText(n.path("Message").asText(""));
+        JsonNode n = Answers.json(a);
+        String type = n.path("__type").asText("");
+        String message = n.path("message").asText(n.path("Message").asText(""));
         if (type.isBlank() || message.isBlank()) {
             throw new Finding(Finding.Kind.BAD_REJECTION, "a " + a.status() + " without `__type` and `message`: " + a.text());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.ManualClock;
 import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditStore;
@@ -46,7 +47,7 @@ class ExpiryClockTest {
     /** How close to expiry credentials stop being reused (the executor's and the broker's margin). */
     private static final Duration REUSE_MARGIN = Duration.ofMinutes(2);
 
-    private static final SteppedClock CLOCK = new SteppedClock();
+    private static final ManualClock CLOCK = ManualClock.startingNow();
     private static LocalServer engine;
     private static AuditLog audit;
     private static DynamoDbClients clients;
@@ -147,7 +148,7 @@ class ExpiryClockTest {
      */
     @Test
     void credentialsAwsExpiredWhileOurSlowClockStillTrustsThemAreReplacedOnce() throws Exception {
-        SteppedClock gateway = new SteppedClock();
+        ManualClock gateway = ManualClock.startingNow();
         // The engine's clock stays within SigV4's 15 minutes of the real time (the SDK signs with that).
         CLOCK.set(start.minus(Duration.ofMinutes(14)));
         gateway.set(CLOCK.instant().minus(Duration.ofMinutes(3)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.ManualClock;
 import dev.keyhole.gateway.access.Authorization;
 import dev.keyhole.gateway.access.GrantAuthorizer;
 import dev.keyhole.gateway.audit.AuditEvent;
@@ -18,11 +19,8 @@ import dev.keyhole.gateway.store.Database;
 import dev.keyhole.runbook.load.RunbookLoader;
 import dev.keyhole.runbook.model.Runbook;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,33 +48,13 @@ class GrantsTest {
               approval: {required: 2, from: [leads]}
             """;
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final Caller ALICE = new Caller("alice", Set.of("payments"));
     private static final Caller LEAD_BOB = new Caller("bob", Set.of("leads"));
     private static final Caller LEAD_CAROL = new Caller("carol", Set.of("leads"));
     private static final Caller SECURITY_DAN = new Caller("dan", Set.of("security"));
     private static final Caller MALLORY = new Caller("mallory", Set.of("support"));
 
-    private final HandClock clock = new HandClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final List<String> notified = new ArrayList<>();
     private Runbook rb;
     private AuditLog audit;
@@ -144,7 +122,7 @@ class GrantsTest {
         assertThat(refusal(ALICE)).isEqualTo(Refusal.Kind.APPROVAL_REQUIRED);
         Grant active = grants.approve(g.id(), LEAD_CAROL);
         assertThat(active.state()).isEqualTo(Grant.State.ACTIVE);
-        assertThat(active.expires()).isEqualTo(clock.now.plus(GrantRules.defaults().approvalWindow()));
+        assertThat(active.expires()).isEqualTo(clock.instant().plus(GrantRules.defaults().approvalWindow()));
         Authorization why = authorizer.authorize(ALICE, rb);
         assertThat(why.reason()).isEqualTo("runner via group:payments; approval " + g.id() + " by bob, carol until "
                 + active.expires());
@@ -155,9 +133,9 @@ class GrantsTest {
     @Test
     void anApprovedRequestCanBeUsedWithinItsWindowAndThenExpires() {
         Grant g = approvedForAlice();
-        clock.now = g.expires().minusMillis(1);
+        clock.set(g.expires().minusMillis(1));
         assertThat(refusal(ALICE)).isNull();
-        clock.now = g.expires();
+        clock.set(g.expires());
         assertThat(refusal(ALICE)).isEqualTo(Refusal.Kind.GRANT_EXPIRED);
         assertThat(grants.sweep()).extracting(Grant::id).containsExactly(g.id());
         assertThat(grants.find(g.id()).orElseThrow().state()).isEqualTo(Grant.State.EXPIRED);
@@ -178,13 +156,13 @@ class GrantsTest {
         Grant g = grants.requestException(MALLORY, rb, "INC-9", "payments on-call is out", Duration.ofMinutes(30));
         assertThat(refusal(MALLORY)).isEqualTo(Refusal.Kind.NOT_ALLOWED);
         Grant active = grants.approve(g.id(), SECURITY_DAN);
-        assertThat(active.expires()).isEqualTo(clock.now.plus(Duration.ofMinutes(30)));
+        assertThat(active.expires()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
         Authorization why = authorizer.authorize(MALLORY, rb);
         assertThat(why.reason()).isEqualTo("exception " + g.id() + " until " + active.expires()
                 + ", approved by dan for ticket INC-9");
-        clock.now = active.expires().minusMillis(1);
+        clock.set(active.expires().minusMillis(1));
         assertThat(refusal(MALLORY)).isNull();
-        clock.now = active.expires();
+        clock.set(active.expires());
         assertThat(refusal(MALLORY)).isEqualTo(Refusal.Kind.NOT_ALLOWED);
     }
 
@@ -229,7 +207,7 @@ class GrantsTest {
     @Test
     void everyStepIsInTheAuditLogAndAnnounced() throws Exception {
         Grant g = approvedForAlice();
-        clock.now = g.expires();
+        clock.set(g.expires());
         grants.sweep();
         List<StoredRecord> recs = audit.store().search(new AuditQuery(g.id(), null, null, null, null, null, null, 100));
         assertThat(recs).extracting(r -> r.event().type()).containsOnly(AuditEvent.Type.GRANT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.ManualClock;
 import dev.keyhole.gateway.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One header in, one caller out: API tokens with today's groups, OpenID Connect tokens with their own. */
 class AuthenticatorTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(ApiTokensContract.START);
     private final Map<String, Set<String>> users = new ConcurrentHashMap<>(Map.of("alice", Set.of("oncall")));
     private Database db;
     private ApiTokens tokens;

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.ManualClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Real signed tokens against a JWKS served on a local port; time from a clock the tests move. */
 class OidcVerifierTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(ApiTokensContract.START);
     private final Instant now = clock.instant();
     private final TestIssuer issuer = new TestIssuer();
     private final OidcVerifier verifier = new OidcVerifier(issuer.settings(), clock);

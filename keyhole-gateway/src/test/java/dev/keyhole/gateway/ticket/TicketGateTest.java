@@ -4,13 +4,14 @@ import static dev.keyhole.gateway.ticket.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyhole.gateway.ManualClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TicketGateTest {
 
-    private final StepClock clock = new StepClock();
+    private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-24T09:00:00Z"));
     private final RecordingProvider jira = RecordingProvider.accepting();
     private final TicketGate gate = new TicketGate(TicketProviders.of(Map.of("jira", jira)), Duration.ofSeconds(60),
             clock);
@@ -18,7 +19,7 @@ class TicketGateTest {
     @Test
     void anAcceptedVerdictIsReusedWithinTheTtl() {
         TicketVerdict first = gate.check("jira", query("INC-7"));
-        clock.advance(Duration.ofSeconds(59));
+        clock.move(Duration.ofSeconds(59));
         TicketVerdict second = gate.check("jira", query("INC-7"));
 
         assertThat(second).isEqualTo(first).extracting(TicketVerdict::accepted).isEqualTo(true);
@@ -28,7 +29,7 @@ class TicketGateTest {
     @Test
     void anAcceptedVerdictIsAskedForAgainOnceTheTtlHasPassed() {
         gate.check("jira", query("INC-7"));
-        clock.advance(Duration.ofSeconds(60));
+        clock.move(Duration.ofSeconds(60));
         jira.answerWith(q -> TicketVerdict.reject("`INC-7` is Done", null));
 
         assertThat(gate.check("jira", query("INC-7")).accepted()).isFalse();
