@@ -45,8 +45,13 @@ public final class RawHttp {
         try (Socket s = new Socket(host, port)) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
-            out.write(req.toByteArray());
-            out.flush();
+            try {
+                out.write(req.toByteArray());
+                out.flush();
+            } catch (java.net.SocketException refusedEarly) {
+                // A server may answer a request it refuses before reading all of it, and close (RFC 9112, 9.6):
+                // what it answered is still there to read, and judged like any other answer.
+            }
             return read(s.getInputStream());
         }
     }
