@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,17 +104,32 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("keyhole: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
+        // The audit log is opened and read on another thread while the runbooks load: both are start-up work
+        // of a single core, and a scan is short enough on a small machine that the second core matters.
+        Callable<AuditStore> opener = noAudit ? null : auditOpener();
+        Instant windowFrom = from;
+        Instant windowTo = to;
+        CompletableFuture<SessionLookup> audited = opener == null ? CompletableFuture.completedFuture(SessionLookup.none())
+                : CompletableFuture.supplyAsync(() -> {
+                    try (AuditStore store = opener.call()) {
+                        return AuditSessions.read(store, windowFrom, windowTo);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                });
         RunbookLoader.Result loaded = RunbookDirectory.load(runbooks, err);
         if (loaded == null || !loaded.ok()) {
             return ExitCode.INVALID_INPUT;
         }
-        DriftReport report;
-        try (AuditStore store = noAudit ? null : openAudit()) {
-            SessionLookup sessions = store == null ? SessionLookup.none() : AuditSessions.read(store, from, to);
-            DriftScan.Options o = DriftScan.Options.defaults().window(from, to).withThreads(sourceOptions.threads())
-                    .withProgress(sourceOptions.progress() ? new BarProgress("scan") : Progress.none());
-            report = DriftScan.run(trail, loaded.runbooks(), sessions, o);
+        SessionLookup sessions;
+        try {
+            sessions = audited.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
+        DriftScan.Options o = DriftScan.Options.defaults().window(from, to).withThreads(sourceOptions.threads())
+                .withProgress(sourceOptions.progress() ? new BarProgress("scan") : Progress.none());
+        DriftReport report = DriftScan.run(trail, loaded.runbooks(), sessions, o);
         write(format, report);
         if (!report.stats().problems().isEmpty() && format != ReportFormat.TABLE) {
             report.stats().problems().forEach(p -> err.println("keyhole: skipped " + p));
@@ -120,18 +137,21 @@ public final class ScanCommand implements Callable<Integer> {
         return threshold != null && report.reaches(threshold) ? FINDINGS : ExitCode.OK;
     }
 
-    private AuditStore openAudit() throws IOException {
+    /** Checks what can be checked at once about the audit option; the store itself opens when called. */
+    private Callable<AuditStore> auditOpener() throws IOException {
         if (audit == null) {
-            return config.load().audit().openStore();
+            var settings = config.load().audit();
+            return settings::openStore;
         }
         if (audit.startsWith("jdbc:postgresql:")) {
-            return AuditStore.postgresql(audit, auditUser, System.getenv("KEYHOLE_AUDIT_PASSWORD"));
+            String password = System.getenv("KEYHOLE_AUDIT_PASSWORD");
+            return () -> AuditStore.postgresql(audit, auditUser, password);
         }
         Path file = Path.of(audit);
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no audit store at `" + audit + "`");
         }
-        return AuditStore.sqlite(file);
+        return () -> AuditStore.sqlite(file);
     }
 
     private void write(ReportFormat format, DriftReport report) throws IOException {

@@ -74,7 +74,7 @@ public final class DriftAnalysis implements Consumer<TrailEvent> {
 
     private void fold(Kind kind, String principal, IamCheck c, TrailEvent e, String reason) {
         folds.computeIfAbsent(new Key(kind, principal, c.action(), c.resource(), e.region()),
-                k -> new Fold(reason, e.identity().sourceIdentity())).add(e.time(), e.eventId());
+                k -> new Fold()).add(e.time(), e.eventId(), reason, e.identity().sourceIdentity());
     }
 
     /** The report, once the scan is over. */
@@ -82,8 +82,13 @@ public final class DriftAnalysis implements Consumer<TrailEvent> {
         List<Finding> out = new ArrayList<>();
         folds.forEach((k, f) -> out.add(f.finding(k)));
         out.addAll(bursts());
+        // Ties broken down to the last field, so the same trail gives the same report whatever order the
+        // scanning threads handed its events over in.
         out.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::first)
-                .thenComparing(Finding::principal));
+                .thenComparing(Finding::principal).thenComparing(f -> f.kind().id())
+                .thenComparing(Finding::action, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Finding::resource, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Finding::region, Comparator.nullsFirst(Comparator.naturalOrder())));
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (Kind k : List.of(Kind.EXPECTED, Kind.KEYHOLE_UNAUDITED, Kind.KEYHOLE_OUTSIDE_RECORD, Kind.KEYHOLE_AFTER_EXPIRY,
                 Kind.STANDING_RUNBOOK_WORK, Kind.OUT_OF_PATTERN)) {
@@ -94,7 +99,8 @@ public final class DriftAnalysis implements Consumer<TrailEvent> {
 
     private List<Finding> bursts() {
         Map<String, List<Denial>> byPrincipal = new LinkedHashMap<>();
-        denials.stream().sorted(Comparator.comparing(Denial::time))
+        denials.stream().sorted(Comparator.comparing(Denial::time).thenComparing(Denial::eventId,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(d -> byPrincipal.computeIfAbsent(d.principal(), p -> new ArrayList<>()).add(d));
         List<Finding> out = new ArrayList<>();
         byPrincipal.forEach((p, list) -> {
@@ -128,32 +134,55 @@ public final class DriftAnalysis implements Consumer<TrailEvent> {
     private record Denial(String principal, Instant time, String eventId, String action, String resource, String region,
                           String sourceIdentity) {}
 
-    /** One finding being folded; synchronized because events arrive from many threads. */
-    private static final class Fold {
-        private final String reason;
-        private final String sourceIdentity;
-        private long count;
-        private Instant first;
-        private Instant last;
-        private final List<String> ids = new ArrayList<>(5);
+    /** An event's place in a finding: by time, then by id. */
+    private record Sighting(Instant time, String id) implements Comparable<Sighting> {
+        private static final Comparator<Sighting> ORDER = Comparator.comparing(Sighting::time)
+                .thenComparing(Sighting::id, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        Fold(String reason, String sourceIdentity) {
-            this.reason = reason;
-            this.sourceIdentity = sourceIdentity;
+        @Override
+        public int compareTo(Sighting o) {
+            return ORDER.compare(this, o);
         }
+    }
 
-        synchronized void add(Instant t, String id) {
+    /**
+     * One finding being folded; synchronized because events arrive from many threads. What it shows of single
+     * events (the examples, the reason and source identity) comes from the earliest ones, not from whichever thread
+     * came first, so a report does not change from one scan of the same trail to the next.
+     */
+    private static final class Fold {
+        private static final int EXAMPLES = 5;
+
+        private String reason;
+        private String sourceIdentity;
+        private long count;
+        private Sighting first;
+        private Instant last;
+        private final List<Sighting> earliest = new ArrayList<>(EXAMPLES + 1);
+
+        synchronized void add(Instant t, String id, String reason, String sourceIdentity) {
             count++;
-            first = first == null || t.isBefore(first) ? t : first;
+            Sighting s = new Sighting(t, id);
+            if (first == null || s.compareTo(first) < 0) {
+                first = s;
+                this.reason = reason;
+                this.sourceIdentity = sourceIdentity;
+            }
             last = last == null || t.isAfter(last) ? t : last;
-            if (ids.size() < 5 && id != null) {
-                ids.add(id);
+            if (id != null && (earliest.size() < EXAMPLES || s.compareTo(earliest.get(EXAMPLES - 1)) < 0)) {
+                int at = java.util.Collections.binarySearch(earliest, s);
+                if (at < 0) {
+                    earliest.add(-at - 1, s);
+                    if (earliest.size() > EXAMPLES) {
+                        earliest.remove(EXAMPLES);
+                    }
+                }
             }
         }
 
         synchronized Finding finding(Key k) {
-            return new Finding(k.kind(), k.principal(), sourceIdentity, k.action(), k.resource(), k.region(), count, first,
-                    last, ids.stream().sorted().toList(), reason);
+            return new Finding(k.kind(), k.principal(), sourceIdentity, k.action(), k.resource(), k.region(), count,
+                    first.time(), last, earliest.stream().map(Sighting::id).sorted().toList(), reason);
         }
     }
 }
