@@ -74,7 +74,7 @@ final class RecordReader {
     private final String origin;
     private final Consumer<TrailEvent> sink;
     private long records;
-    private java.io.StringWriter copied;
+    private TextBuffer copied;
     private com.fasterxml.jackson.core.JsonGenerator copier;
 
     RecordReader(String origin, Consumer<TrailEvent> sink) {
@@ -165,8 +165,14 @@ final class RecordReader {
                 case EVENT_ID -> d.eventId = text(p, v);
                 case EVENT_TIME -> d.time = text(p, v);
                 case EVENT_SOURCE -> {
-                    d.source = text(p, v);
-                    d.otherService = !TrailEvent.DYNAMODB.equals(d.source);
+                    // Compared where it lies in the parser's buffer: most records are read only this far, and
+                    // DynamoDB's own need no copy of a name they all share.
+                    if (v == JsonToken.VALUE_STRING && isDynamoDb(p)) {
+                        d.source = TrailEvent.DYNAMODB;
+                    } else {
+                        d.source = text(p, v);
+                        d.otherService = true;
+                    }
                 }
                 case EVENT_NAME -> d.eventName = text(p, v);
                 case REGION -> d.region = text(p, v);
@@ -187,17 +193,27 @@ final class RecordReader {
         }
     }
 
+    private static final char[] DYNAMODB = TrailEvent.DYNAMODB.toCharArray();
+
+    private static boolean isDynamoDb(JsonParser p) throws IOException {
+        if (p.getTextLength() != DYNAMODB.length) {
+            return false;
+        }
+        return java.util.Arrays.equals(p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + DYNAMODB.length,
+                DYNAMODB, 0, DYNAMODB.length);
+    }
+
     /** The object at the parser as compact JSON text, through one reused generator. */
     private String copy(JsonParser p) throws IOException {
         if (copier == null) {
-            copied = new java.io.StringWriter(512);
+            copied = new TextBuffer();
             copier = JSON.createGenerator(copied);
             copier.setRootValueSeparator(null);
         }
-        copied.getBuffer().setLength(0);
+        copied.text.setLength(0);
         copier.copyCurrentStructure(p);
         copier.flush();
-        return copied.toString();
+        return copied.text.toString();
     }
 
     private static void readIdentity(JsonParser p, JsonToken v, Draft d) throws IOException {
@@ -238,6 +254,34 @@ final class RecordReader {
             return null;
         }
         return t == JsonToken.VALUE_NULL ? null : p.getText();
+    }
+
+    /** Where the generator writes: a plain builder (a {@link java.io.StringWriter} locks on every write). */
+    private static final class TextBuffer extends java.io.Writer {
+        final StringBuilder text = new StringBuilder(512);
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** A record being read. */

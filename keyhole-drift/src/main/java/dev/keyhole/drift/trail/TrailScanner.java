@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +55,8 @@ public final class TrailScanner {
 
     /** Scans {@code files}, handing each DynamoDB event in the window to {@code consumer} once. */
     public ScanStats scan(List<TrailFile> files, Consumer<TrailEvent> consumer) {
-        EventIds seen = new EventIds(expectedRecords(files));
+        // Sized once from the stored bytes, at most 8 million up front, instead of growing while the threads add.
+        Set<String> seen = ConcurrentHashMap.newKeySet((int) Math.min(8_000_000L, expectedRecords(files)) + 16);
         LongAdder records = new LongAdder();
         LongAdder handed = new LongAdder();
         LongAdder duplicates = new LongAdder();
@@ -124,7 +125,7 @@ public final class TrailScanner {
 
     /**
      * About how many records {@code files} hold, from their stored sizes (a CloudTrail record is about 1.4 KB of JSON,
-     * 80 bytes gzipped), so the set of event ids is sized once instead of growing while both threads add to it.
+     * 80 bytes gzipped), for sizing the set of event ids.
      */
     static long expectedRecords(List<TrailFile> files) {
         long n = 0;
@@ -132,36 +133,6 @@ public final class TrailScanner {
             n += Math.max(0, f.size()) / (f.name().endsWith(".gz") ? 80 : 1_400);
         }
         return n;
-    }
-
-    /**
-     * The event ids handed on so far: plain hash sets in stripes, each behind its own lock, so the scanning threads
-     * seldom meet (a concurrent set spent more on its shared size counter and on growing than on the lookups).
-     */
-    static final class EventIds {
-
-        private static final int STRIPES = 64;
-
-        private final Set<String>[] stripes;
-
-        @SuppressWarnings("unchecked")
-        EventIds(long expected) {
-            stripes = new Set[STRIPES];
-            // At most 8 million up front (about 64 MB of tables); beyond that the sets grow.
-            int each = (int) Math.min(8_000_000L, expected) / STRIPES + 16;
-            for (int i = 0; i < STRIPES; i++) {
-                stripes[i] = HashSet.newHashSet(each);
-            }
-        }
-
-        /** Adds {@code id}; false when it was there already. */
-        boolean add(String id) {
-            int h = id.hashCode();
-            Set<String> s = stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
-            synchronized (s) {
-                return s.add(id);
-            }
-        }
     }
 
     private static void readFile(TrailFile f, RecordReader reader, List<ScanProblem> problems) throws IOException {
