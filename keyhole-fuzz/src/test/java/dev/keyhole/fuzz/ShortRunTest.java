@@ -27,7 +27,7 @@ class ShortRunTest {
         "cursor, 3000",
         "engine-dynamodb, 1500",
         "engine-sts, 1000",
-        "server-api, 150"})
+        "server-api, 1500"})
     void aShortCampaignFindsNothing(String name, int inputs) throws Exception {
         try (Target target = Targets.start(name)) {
             Campaign.Report r = new Campaign(target, HANG_TIMEOUT, 20261207L).run(inputs, done -> {});
