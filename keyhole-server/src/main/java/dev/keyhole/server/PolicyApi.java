@@ -15,13 +15,16 @@ final class PolicyApi {
     static List<Route> routes(Services s) {
         return List.of(Route.post("/api/v1/policy/simulate", "Decide one request against the given policies",
                 ctx -> {
-                    SimulationCase c;
+                    com.fasterxml.jackson.databind.JsonNode answer;
                     try {
-                        c = CaseReader.read(Http.body(ctx));
+                        SimulationCase c = CaseReader.read(Http.body(ctx));
+                        // Reading checks the case's shape; evaluating parses its policies, which may still be invalid
+                        // (a statement without Resource, say): both are the caller's input, answered 400.
+                        answer = DecisionJson.write(c.name(), Simulator.evaluate(c));
                     } catch (CaseException | IllegalArgumentException e) {
                         throw ApiError.badRequest(e.getMessage());
                     }
-                    Http.json(ctx, DecisionJson.write(c.name(), Simulator.evaluate(c)));
+                    Http.json(ctx, answer);
                 }));
     }
 }

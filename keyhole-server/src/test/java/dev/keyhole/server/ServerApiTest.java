@@ -134,6 +134,13 @@ class ServerApiTest {
         HttpResponse<String> missing = s.get("/api/v1/runbooks/no-such", "alice-token");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("error").asText()).isEqualTo("not-found");
+        // Found by the fuzzer: a well-formed case whose identity policy has a statement without Resource was a 500.
+        HttpResponse<String> badPolicy = s.post("/api/v1/policy/simulate", "alice-token",
+                "{\"request\":{\"action\":\"dynamodb:GetItem\",\"resource\":\"*\",\"principal\":{\"arn\":\"a\"}},"
+                        + "\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"dynamodb:*\"}]}]}");
+        assertThat(badPolicy.statusCode()).isEqualTo(400);
+        assertThat(json(badPolicy).get("message").asText()).contains("needs `Resource`");
     }
 
     @Test
