@@ -160,7 +160,13 @@ public final class AuditLog implements AutoCloseable {
         Throwable failure = null;
         try {
             written = store.appendEncoded(events, policy, clock);
+            if (written.size() != batch.size()) {
+                failure = new IllegalStateException("the audit store was given " + batch.size()
+                        + " records and returned " + written.size());
+                written = null;
+            }
         } catch (SQLException | RuntimeException | Error e) {
+            // INVARIANT: nothing escapes a commit; every caller of the batch is told, or it would wait for ever.
             failure = e;
         }
         batches++;
