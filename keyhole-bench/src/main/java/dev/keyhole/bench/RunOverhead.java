@@ -120,6 +120,8 @@ public final class RunOverhead {
                     double[] p50 = new double[rounds];
                     double[] p99 = new double[rounds];
                     double[] share = new double[rounds];
+                    double[] cpuDirect = new double[rounds];
+                    double[] cpuKeyhole = new double[rounds];
                     for (int i = 0; i < rounds; i++) {
                         long[] d = measure("direct SDK", clientsN, seconds, () -> direct.query(q));
                         long[] k = measure("keyhole run", clientsN, seconds, () -> executor.run(run));
@@ -128,11 +130,14 @@ public final class RunOverhead {
                         p50[i] = (percentile(k, 0.50) - percentile(d, 0.50)) / 1e6;
                         p99[i] = (percentile(k, 0.99) - percentile(d, 0.99)) / 1e6;
                         share[i] = opsPerSecond(k) / opsPerSecond(d);
+                        cpuDirect[i] = cpuPerOpWithoutJit(d);
+                        cpuKeyhole[i] = cpuPerOpWithoutJit(k);
                     }
                     if (rounds > 1) {
                         System.out.printf("clients=%-3d median of %d rounds: keyhole adds p50 %+.3f ms, p99 %+.3f ms; "
-                                + "throughput %.0f%% of direct%n", clientsN, rounds, median(p50), median(p99),
-                                100 * median(share));
+                                + "throughput %.0f%% of direct; cpu/op without the JIT compilers %.1f µs direct, "
+                                + "%.1f µs keyhole%n", clientsN, rounds, median(p50), median(p99),
+                                100 * median(share), median(cpuDirect), median(cpuKeyhole));
                     }
                 }
             }
@@ -141,18 +146,25 @@ public final class RunOverhead {
     }
 
     private static void print(String label, int clients, long[] sorted) {
-        System.out.printf("%-12s clients=%-3d ops/s=%8.0f p50=%7.3f ms p99=%7.3f ms cpu/op=%7.1f µs%n", label, clients,
-                opsPerSecond(sorted), percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
-                sorted[sorted.length - 1] / 1e3 / (sorted.length - 2));
+        int n = sorted.length - 3;
+        System.out.printf("%-12s clients=%-3d ops/s=%8.0f p50=%7.3f ms p99=%7.3f ms cpu/op=%7.1f µs"
+                        + " (without the JIT compilers %7.1f µs)%n", label, clients, opsPerSecond(sorted),
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[n + 1] / 1e3 / n,
+                (sorted[n + 1] - sorted[n + 2]) / 1e3 / n);
+    }
+
+    private static double cpuPerOpWithoutJit(long[] measured) {
+        int n = measured.length - 3;
+        return (measured[n + 1] - measured[n + 2]) / 1e3 / n;
     }
 
     private static double opsPerSecond(long[] measured) {
-        return (measured.length - 2) / (measured[measured.length - 2] / 1e9);
+        return (measured.length - 3) / (measured[measured.length - 3] / 1e9);
     }
 
     /** The latency (ns) at {@code p} of a {@link #measure} result. */
     private static long percentile(long[] measured, double p) {
-        int n = measured.length - 2;
+        int n = measured.length - 3;
         return measured[(int) Math.min(n - 1, Math.floor(n * p))];
     }
 
@@ -164,13 +176,15 @@ public final class RunOverhead {
 
     /**
      * Latencies (ns, sorted), then the measured wall time (ns), then the CPU time (ns) the whole process (engine,
-     * SDK and keyhole alike) spent meanwhile: on a shared machine, the CPU per operation is the steadier figure.
+     * SDK and keyhole alike) spent meanwhile, then the part of it the JIT compilers spent ({@link JitCpu}): on a
+     * shared machine, the CPU per operation is the steadier figure.
      */
     private static long[] measure(String label, int clients, int seconds, Callable<?> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long jit0 = JitCpu.nanos();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> fs = new ArrayList<>();
@@ -195,11 +209,13 @@ public final class RunOverhead {
         }
         long wall = System.nanoTime() - start;
         long cpu = os.getProcessCpuTime() - cpu0;
+        long jit = JitCpu.nanos() - jit0;
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        long[] out = Arrays.copyOf(all, all.length + 2);
+        long[] out = Arrays.copyOf(all, all.length + 3);
         out[all.length] = wall;
         out[all.length + 1] = cpu;
+        out[all.length + 2] = jit;
         return out;
     }
 }

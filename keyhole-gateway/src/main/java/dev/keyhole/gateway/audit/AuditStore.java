@@ -31,6 +31,8 @@ public final class AuditStore implements AutoCloseable {
     private static final String LOCK_HEAD = "SELECT seq, hash, checkpoint_seq, checkpoint_time_ms FROM audit_head WHERE id = 1";
     private static final String INSERT = "INSERT INTO audit_record (seq, time_ms, type, correlation_id, principal, "
             + "runbook, ticket, outcome, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_HEAD =
+            "UPDATE audit_head SET seq = ?, hash = ?, checkpoint_seq = ?, checkpoint_time_ms = ? WHERE id = 1";
     private static final String COLUMNS = "seq, payload, hash";
     /** A started record {@code r} with no finished record. */
     private static final String UNFINISHED = "(r.type = 'started' AND NOT EXISTS (SELECT 1 FROM audit_record f"
@@ -39,6 +41,11 @@ public final class AuditStore implements AutoCloseable {
     private final Database db;
     private final String lockHead;
     private Connection writer;
+    /**
+     * The writer connection's statements, prepared once per connection rather than once per batch (preparing
+     * costs the database a parse, PostgreSQL a round trip); dropped with the connection when it is replaced.
+     */
+    private WriterStatements statements;
     /** Set when a write failed: the writer connection may be dead, so the next write checks it first. */
     private boolean suspect;
     private static final int VALID_SECONDS = 5;
@@ -104,11 +111,22 @@ public final class AuditStore implements AutoCloseable {
     private void begin() throws SQLException {
         if (writer.isClosed() || (suspect && !writer.isValid(VALID_SECONDS))) {
             // The database dropped it (a restart, a failover): the append that found out failed, this one reconnects.
+            dropStatements();
             db.discard(writer);
             writer = liveConnection();
         }
         suspect = false;
-        db.begin(writer);
+        if (statements == null) {
+            statements = new WriterStatements(writer, db.dialect(), lockHead);
+        }
+        statements.begin();
+    }
+
+    private void dropStatements() {
+        if (statements != null) {
+            statements.close();
+            statements = null;
+        }
     }
 
     /**
@@ -126,7 +144,7 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void commit() throws SQLException {
-        db.commit(writer);
+        statements.commit();
     }
 
     /** An event with its canonical text, encoded before the chain's lock is taken. */
@@ -154,30 +172,31 @@ public final class AuditStore implements AutoCloseable {
             List<StoredRecord> out = new ArrayList<>(events.size());
             long seq = head.seq;
             byte[] prev = ChainHash.bytes(head.hash);
-            try (PreparedStatement ps = writer.prepareStatement(INSERT)) {
-                for (Encoded enc : events) {
-                    AuditEvent e = enc.event();
-                    String payload = enc.payload();
-                    seq++;
-                    prev = chain.next(prev, seq, enc.utf8());
-                    String hash = ChainHash.hex(prev);
-                    ps.setLong(1, seq);
-                    ps.setLong(2, e.time().toEpochMilli());
-                    ps.setString(3, e.type().word());
-                    ps.setString(4, e.correlationId());
-                    ps.setString(5, e.principal());
-                    ps.setString(6, text(e.get(AuditEvent.Field.RUNBOOK)));
-                    ps.setString(7, text(e.get(AuditEvent.Field.TICKET)));
-                    ps.setString(8, text(e.get(AuditEvent.Field.OUTCOME)));
-                    ps.setString(9, payload);
-                    ps.setString(10, hash);
-                    ps.addBatch();
-                    out.add(new StoredRecord(seq, payload, hash));
-                }
-                ps.executeBatch();
+            String lastHash = head.hash;
+            PreparedStatement ps = statements.insert;
+            ps.clearBatch();
+            for (Encoded enc : events) {
+                AuditEvent e = enc.event();
+                String payload = enc.payload();
+                seq++;
+                prev = chain.next(prev, seq, enc.utf8());
+                String hash = ChainHash.hex(prev);
+                lastHash = hash;
+                ps.setLong(1, seq);
+                ps.setLong(2, e.time().toEpochMilli());
+                ps.setString(3, e.type().word());
+                ps.setString(4, e.correlationId());
+                ps.setString(5, e.principal());
+                ps.setString(6, text(e.get(AuditEvent.Field.RUNBOOK)));
+                ps.setString(7, text(e.get(AuditEvent.Field.TICKET)));
+                ps.setString(8, text(e.get(AuditEvent.Field.OUTCOME)));
+                ps.setString(9, payload);
+                ps.setString(10, hash);
+                ps.addBatch();
+                out.add(new StoredRecord(seq, payload, hash));
             }
+            ps.executeBatch();
             Instant now = clock.instant();
-            String lastHash = ChainHash.hex(prev);
             if (policy != null && policy.due(seq, head.checkpointSeq, head.checkpointMs, now.toEpochMilli())) {
                 insertCheckpoint(policy.signer().sign(seq, lastHash, now));
                 updateHead(seq, lastHash, seq, now.toEpochMilli());
@@ -187,8 +206,7 @@ public final class AuditStore implements AutoCloseable {
             commit();
             return out;
         } catch (SQLException | RuntimeException e) {
-            suspect = true;
-            rollbackQuietly();
+            failed();
             throw e;
         }
     }
@@ -205,16 +223,65 @@ public final class AuditStore implements AutoCloseable {
             }
             commit();
         } catch (SQLException | RuntimeException e) {
-            suspect = true;
-            rollbackQuietly();
+            failed();
             throw e;
         }
     }
 
     private record Head(long seq, String hash, long checkpointSeq, long checkpointMs) {}
 
+    /** Statements of one writer connection, and how it begins and commits a write transaction. */
+    private static final class WriterStatements {
+        final PreparedStatement lockHead;
+        final PreparedStatement insert;
+        final PreparedStatement updateHead;
+        /** SQLite only: {@code BEGIN IMMEDIATE} and {@code COMMIT}, prepared like the rest (see {@link Database#begin}). */
+        private final PreparedStatement begin;
+        private final PreparedStatement commit;
+        private final Connection c;
+
+        WriterStatements(Connection c, Database.Dialect dialect, String lockHeadSql) throws SQLException {
+            this.c = c;
+            boolean sqlite = dialect == Database.Dialect.SQLITE;
+            this.begin = sqlite ? c.prepareStatement("BEGIN IMMEDIATE") : null;
+            this.commit = sqlite ? c.prepareStatement("COMMIT") : null;
+            this.lockHead = c.prepareStatement(lockHeadSql);
+            this.insert = c.prepareStatement(INSERT);
+            this.updateHead = c.prepareStatement(UPDATE_HEAD);
+        }
+
+        void begin() throws SQLException {
+            if (begin != null) {
+                begin.execute();
+            } else {
+                c.setAutoCommit(false);
+            }
+        }
+
+        void commit() throws SQLException {
+            if (commit != null) {
+                commit.execute();
+            } else {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+
+        void close() {
+            for (PreparedStatement ps : new PreparedStatement[] {begin, commit, lockHead, insert, updateHead}) {
+                try {
+                    if (ps != null) {
+                        ps.close();
+                    }
+                } catch (SQLException ignored) {
+                    // the connection is being dropped or closed: nothing to keep
+                }
+            }
+        }
+    }
+
     private Head lockHead() throws SQLException {
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(lockHead)) {
+        try (ResultSet rs = statements.lockHead.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the audit log's head row is missing; the log was damaged (run `keyhole audit verify`)");
             }
@@ -223,14 +290,12 @@ public final class AuditStore implements AutoCloseable {
     }
 
     private void updateHead(long seq, String hash, long checkpointSeq, long checkpointMs) throws SQLException {
-        try (PreparedStatement ps = writer.prepareStatement(
-                "UPDATE audit_head SET seq = ?, hash = ?, checkpoint_seq = ?, checkpoint_time_ms = ? WHERE id = 1")) {
-            ps.setLong(1, seq);
-            ps.setString(2, hash);
-            ps.setLong(3, checkpointSeq);
-            ps.setLong(4, checkpointMs);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statements.updateHead;
+        ps.setLong(1, seq);
+        ps.setString(2, hash);
+        ps.setLong(3, checkpointSeq);
+        ps.setLong(4, checkpointMs);
+        ps.executeUpdate();
     }
 
     private void insertCheckpoint(Checkpoint c) throws SQLException {
@@ -245,8 +310,14 @@ public final class AuditStore implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly() {
+    /**
+     * After a failed write: undo it, and prepare the statements afresh next time (the driver may have closed or
+     * left them mid-step, a full disk does), on a connection checked before it is trusted again.
+     */
+    private void failed() {
+        suspect = true;
         db.rollbackQuietly(writer);
+        dropStatements();
     }
 
     private static String text(Object o) {
@@ -408,6 +479,7 @@ public final class AuditStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        dropStatements();
         try {
             writer.close();
         } catch (SQLException ignored) {

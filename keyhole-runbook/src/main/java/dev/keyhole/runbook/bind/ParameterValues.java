@@ -122,10 +122,14 @@ public final class ParameterValues {
                 throw new IllegalArgumentException("`" + raw + "` is not a duration such as `-P7D` or `-PT2H`");
             }
         }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try a date
+        // A date alone has no `T`, and an ISO 8601 time always has one: parse only what can succeed, rather than
+        // pay for a failed parse (an exception with its stack) on every run with a date parameter.
+        if (raw.indexOf('T') >= 0 || raw.indexOf('t') >= 0) {
+            try {
+                return OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // try a date
+            }
         }
         try {
             return LocalDate.parse(raw).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +31,12 @@ public final class CursorSealer {
     private final SecretKeySpec key;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Cipher objects to reuse: looking one up costs more than the encryption of a cursor. A cipher is taken out
+     * while one thread uses it and re-initialized with a fresh nonce every time, so none is shared or reused
+     * with the same nonce.
+     */
+    private final ArrayBlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(16);
 
     /** {@code key} must be 32 bytes. */
     public CursorSealer(byte[] key, Clock clock) {
@@ -52,10 +59,11 @@ public final class CursorSealer {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = cipher();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(binding.associatedData());
             byte[] sealed = c.doFinal(encode(state));
+            ciphers.offer(c); // only after a clean doFinal: a cipher left mid-operation is dropped
             byte[] out = new byte[1 + NONCE_BYTES + sealed.length];
             out[0] = VERSION;
             System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
@@ -79,10 +87,12 @@ public final class CursorSealer {
         }
         CursorState state;
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = cipher();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 1, NONCE_BYTES));
             c.updateAAD(binding.associatedData());
-            state = decode(c.doFinal(raw, 1 + NONCE_BYTES, raw.length - 1 - NONCE_BYTES));
+            byte[] plain = c.doFinal(raw, 1 + NONCE_BYTES, raw.length - 1 - NONCE_BYTES);
+            ciphers.offer(c);
+            state = decode(plain);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new CursorException("the cursor was altered, or was issued for another runbook, query, "
                     + "parameter values or person; start again without --cursor");
@@ -93,6 +103,11 @@ public final class CursorSealer {
             throw new CursorException("the cursor expired at " + state.expires() + "; start again without --cursor");
         }
         return state;
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        Cipher c = ciphers.poll();
+        return c != null ? c : Cipher.getInstance("AES/GCM/NoPadding");
     }
 
     private static byte[] encode(CursorState s) {

@@ -25,6 +25,40 @@ class CursorSealerTest {
     }
 
     @Test
+    void oneSealerReusedAcrossThreadsOpensEachCursorToItsOwnStateAndStillRejectsTamperedOnes() throws Exception {
+        CursorSealer sealer = at(NOW);
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (int i = 0; i < 300; i++) {
+                        CursorState mine = new CursorState("{\"k\":\"" + thread + "-" + i + "\"}", i, thread, STATE.expires());
+                        String cursor = sealer.seal(BINDING, mine);
+                        assertThat(seen.add(cursor)).as("a fresh nonce every time").isTrue();
+                        assertThat(sealer.open(BINDING, cursor)).isEqualTo(mine);
+                        byte[] raw = Base64.getUrlDecoder().decode(cursor);
+                        raw[raw.length - 1 - i % 16] ^= 1;
+                        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+                        assertThatThrownBy(() -> sealer.open(BINDING, tampered)).isInstanceOf(CursorException.class);
+                        assertThatThrownBy(() -> sealer.open(new CursorBinding("orders-by-customer", "abc", "recent",
+                                Map.of("customerId", "C-2002"), "user:alice"), cursor)).isInstanceOf(CursorException.class);
+                        assertThat(sealer.open(BINDING, cursor)).isEqualTo(mine);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void aSealedCursorOpensForTheSameBinding() {
         String cursor = at(NOW).seal(BINDING, STATE);
         assertThat(at(NOW.plusSeconds(60)).open(BINDING, cursor)).isEqualTo(STATE);
