@@ -116,6 +116,46 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Refuses at once a file that is there, not empty, and does not start with SQLite's header
+     * (<a href="https://www.sqlite.org/fileformat.html">Database File Format</a>, 1.3): given one, Flyway's schema
+     * step retries for about ten seconds before it gives up.
+     */
+    private static void refuseNonSqlite(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return;
+        }
+        byte[] head = new byte[SQLITE_HEADER.length];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n < head.length || !java.util.Arrays.equals(head, SQLITE_HEADER)) {
+            throw new StoreException("cannot open `" + file + "`: it is not an SQLite database (it does not start with "
+                    + "SQLite's header)", null);
+        }
+    }
+
+    /**
+     * Why opening failed, on one line: the database's own words when there are some (Flyway wraps them in a
+     * multi-line report of SQL state and error code), else the first line of the message.
+     */
+    static String reason(Throwable e) {
+        String why = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                why = t.getMessage();
+            }
+        }
+        if (why == null) {
+            why = String.valueOf(e.getMessage());
+        }
+        int nl = why.indexOf('\n');
+        return (nl < 0 ? why : why.substring(0, nl)).strip();
+    }
+
     private static boolean busy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && (s.getErrorCode() & 0xff) == 5) { // SQLITE_BUSY, with any extended code
@@ -137,6 +177,7 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            refuseNonSqlite(file);
             Properties p = new Properties();
             // WAL: readers never block writers; synchronous FULL: a commit is on disk when it returns.
             p.setProperty("journal_mode", "WAL");
@@ -150,7 +191,7 @@ public final class Database implements AutoCloseable {
             db.checkpointer = WalCheckpointer.start(db);
             return db;
         } catch (java.io.IOException | FlywayException e) {
-            throw new StoreException("cannot open `" + file + "`: " + e.getMessage(), e);
+            throw new StoreException("cannot open `" + file + "`: " + reason(e), e);
         }
     }
 
@@ -174,7 +215,7 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(Dialect.POSTGRESQL, url, p, url);
         } catch (FlywayException e) {
-            throw new StoreException("cannot open `" + url + "`: " + e.getMessage(), e);
+            throw new StoreException("cannot open `" + url + "`: " + reason(e), e);
         }
     }
 

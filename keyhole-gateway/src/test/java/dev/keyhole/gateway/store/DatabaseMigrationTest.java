@@ -1,6 +1,7 @@
 package dev.keyhole.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -58,6 +59,24 @@ class DatabaseMigrationTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedInOneLineThatSaysSo() throws Exception {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "these are notes, not a database\n".repeat(200));
+        assertThatThrownBy(() -> Database.sqlite(file)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open `" + file + "`: ")
+                .hasMessageContaining("not an SQLite database")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aFailureToOpenIsToldInTheDatabasesOwnWordsOnOneLine() {
+        Exception wrapped = new RuntimeException("Unable to check whether table exists\n------\nSQL State  : null",
+                new java.sql.SQLException("[SQLITE_CANTOPEN] Unable to open the database file", "x", 14));
+        assertThat(Database.reason(wrapped)).isEqualTo("[SQLITE_CANTOPEN] Unable to open the database file");
+        assertThat(Database.reason(new RuntimeException("first line\nsecond"))).isEqualTo("first line");
     }
 
     private static List<String> scripts(String folder) throws IOException, URISyntaxException {
