@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyhole.drift.trail.TrailLocation;
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.ManualClock;
 import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.gateway.audit.AuditQuery;
 import dev.keyhole.server.drift.DriftService;
@@ -159,20 +160,20 @@ class DriftApiTest {
         assertThat(drift.lastScan().orElseThrow().at()).isEqualTo(t0);
         assertThat(drift.lastUnused().orElseThrow().at()).isEqualTo(t0);
 
-        clock.advance(Duration.ofMinutes(59));
+        clock.move(Duration.ofMinutes(59));
         drift.tick();
         assertThat(drift.lastScan().orElseThrow().at()).as("not due before the hour").isEqualTo(t0);
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.move(Duration.ofMinutes(1));
         drift.tick();
         assertThat(drift.lastScan().orElseThrow().at()).isEqualTo(t0.plus(Duration.ofHours(1)));
         assertThat(drift.lastUnused().orElseThrow().at()).as("the report waits a week").isEqualTo(t0);
 
-        clock.advance(Duration.ofDays(7).minusHours(2));
+        clock.move(Duration.ofDays(7).minusHours(2));
         drift.tick();
         assertThat(drift.lastUnused().orElseThrow().at()).isEqualTo(t0);
 
-        clock.advance(Duration.ofHours(1));
+        clock.move(Duration.ofHours(1));
         drift.tick();
         Instant week = t0.plus(Duration.ofDays(7));
         assertThat(drift.lastUnused().orElseThrow().at()).isEqualTo(week);
@@ -201,7 +202,7 @@ class DriftApiTest {
         assertThat(log.toString()).contains("\"level\":\"warn\"").contains("drift unused failed");
 
         Files.copy(s.drift.settings().authz(), authz);
-        clock.advance(Duration.ofDays(7));
+        clock.move(Duration.ofDays(7));
         drift.tick();
         assertThat(drift.lastUnused()).isPresent();
         assertThat(drift.lastFailure()).isEmpty();
