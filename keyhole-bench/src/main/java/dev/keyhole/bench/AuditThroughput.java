@@ -64,9 +64,9 @@ public final class AuditThroughput {
         for (int writers : new int[] {1, 16, 64, 256}) {
             try (AuditLog log = new AuditLog(open.get(), new CheckpointPolicy(signer, 1_000, Duration.ofSeconds(10)), clock)) {
                 appendFor(log, 1, 1); // warm up: schema, JIT, connection
-                long cpu0 = processCpuNanos() - JitCpu.nanos();
+                long cpu0 = CpuTime.process() - CpuTime.compilers();
                 long n = appendFor(log, writers, seconds);
-                long cpu = processCpuNanos() - JitCpu.nanos() - cpu0;
+                long cpu = CpuTime.process() - CpuTime.compilers() - cpu0;
                 // On a shared machine the CPU per append is the steadier figure of the two.
                 System.out.printf("%-10s %3d writers: %,9d durable appends/s, cpu/append=%6.1f µs (without the JIT compilers)%n", name, writers,
                         n / seconds, cpu / 1e3 / Math.max(1, n));
@@ -99,12 +99,6 @@ public final class AuditThroughput {
             System.out.printf("%-10s verify in memory (hashing + checkpoints, best of 5): %,.0f records/s%n", name,
                     payloads.size() / best);
         }
-    }
-
-    /** CPU time the whole process has used so far (every thread: writers, the log's writer, the driver). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Appends from {@code writers} threads for {@code seconds}; returns how many were acknowledged. */

@@ -176,15 +176,13 @@ public final class RunOverhead {
 
     /**
      * Latencies (ns, sorted), then the measured wall time (ns), then the CPU time (ns) the whole process (engine,
-     * SDK and keyhole alike) spent meanwhile, then the part of it the JIT compilers spent ({@link JitCpu}): on a
+     * SDK and keyhole alike) spent meanwhile, then the part of it the JIT compilers spent ({@link CpuTime}): on a
      * shared machine, the CPU per operation is the steadier figure.
      */
     private static long[] measure(String label, int clients, int seconds, Callable<?> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long jit0 = JitCpu.nanos();
+        long cpu0 = CpuTime.process();
+        long jit0 = CpuTime.compilers();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> fs = new ArrayList<>();
@@ -208,8 +206,8 @@ public final class RunOverhead {
             parts.add(f.get());
         }
         long wall = System.nanoTime() - start;
-        long cpu = os.getProcessCpuTime() - cpu0;
-        long jit = JitCpu.nanos() - jit0;
+        long cpu = CpuTime.process() - cpu0;
+        long jit = CpuTime.compilers() - jit0;
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long[] out = Arrays.copyOf(all, all.length + 3);

@@ -6,20 +6,28 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time the JIT compiler threads have used so far, from {@code /proc/self/task} (Linux; 0 elsewhere). On a
- * shared two-core machine the compilers are still at work long after a short warm-up, and their CPU would be
+ * CPU time of this process, whole and the JIT compiler threads' share (from {@code /proc/self/task}; Linux, 0
+ * elsewhere). On a shared two-core machine the compilers are still at work long after a short warm-up, and their CPU would be
  * counted against whichever path was measured meanwhile; subtracting it leaves the work of the path itself.
  * Run with {@code -XX:-UseDynamicNumberOfCompilerThreads} so that no compiler thread exits (taking its time
  * with it) during a measurement.
  */
-final class JitCpu {
+final class CpuTime {
 
     /** Linux reports thread times in clock ticks of 1/100 s. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private JitCpu() {}
+    private CpuTime() {}
 
-    static long nanos() {
+    /** CPU time the whole process has used so far, every thread. */
+    static long process() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time the JIT compiler threads have used so far. */
+
+    static long compilers() {
         long ticks = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
