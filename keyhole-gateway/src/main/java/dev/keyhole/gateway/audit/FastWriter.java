@@ -1,5 +1,9 @@
 package dev.keyhole.gateway.audit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +11,9 @@ import java.util.SortedMap;
 
 /**
  * Writes the canonical text of the events the gateway makes (strings, whole numbers, finite doubles, booleans,
- * and maps and lists of them) straight into one buffer, without Jackson's copies into sorted maps and its
- * serializer lookups; every record is written twice per run, on the request path. Any other value, a null
+ * and maps and lists of them) through one Jackson generator, without the copies into sorted maps and the
+ * serializer lookups of {@link CanonicalJson#withJackson}; every record is written twice per run, on the request
+ * path. Escaping and number formatting are the generator's, the same as the mapper's. Any other value, a null
  * inside a map or list, or a map keyed by anything but strings gives {@code null}: the caller then uses
  * {@link CanonicalJson#withJackson}, whose text this matches character for character.
  */
@@ -16,85 +21,76 @@ final class FastWriter {
 
     /** The keys every record has, in the order the canonical text sorts them. */
     private static final String[] CORE_KEYS = {"correlationId", "principal", "time", "type", "v"};
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private FastWriter() {}
 
     /** The canonical text of {@code e}, or {@code null} when it holds a value this writer leaves to Jackson. */
     static String write(AuditEvent e) {
         Object[] core = {e.correlationId(), e.principal(), e.time().toString(), e.type().word(), 1};
-        StringBuilder out = new StringBuilder(512).append('{');
-        int next = 0;
-        String previous = null;
-        boolean first = true;
-        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            String key = f.getKey();
-            if (previous != null && previous.compareTo(key) >= 0) {
-                return null; // not sorted after all: leave it to the definition
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            int next = 0;
+            String previous = null;
+            for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+                String key = f.getKey();
+                if (previous != null && previous.compareTo(key) >= 0) {
+                    return null; // not sorted after all: leave it to the definition
+                }
+                previous = key;
+                for (; next < CORE_KEYS.length && CORE_KEYS[next].compareTo(key) < 0; next++) {
+                    member(g, CORE_KEYS[next], core[next]);
+                }
+                if (f.getValue() == null) {
+                    return null;
+                }
+                g.writeFieldName(key);
+                if (!value(g, f.getValue())) {
+                    return null;
+                }
             }
-            previous = key;
-            for (; next < CORE_KEYS.length && CORE_KEYS[next].compareTo(key) < 0; next++) {
-                first = member(out, CORE_KEYS[next], core[next], first);
+            for (; next < CORE_KEYS.length; next++) {
+                member(g, CORE_KEYS[next], core[next]);
             }
-            if (f.getValue() == null) {
-                return null;
-            }
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            string(out, key);
-            out.append(':');
-            if (!value(out, f.getValue())) {
-                return null;
-            }
+            g.writeEndObject();
+        } catch (IOException cannot) {
+            return null; // a StringWriter does not fail; should it, the definition decides
         }
-        for (; next < CORE_KEYS.length; next++) {
-            first = member(out, CORE_KEYS[next], core[next], first);
-        }
-        return out.append('}').toString();
+        return text.toString();
     }
 
-    /** A core member; an absent principal is left out. Returns whether the object is still empty. */
-    private static boolean member(StringBuilder out, String key, Object value, boolean first) {
-        if (value == null) {
-            return first;
+    /** A core member; an absent principal is left out. */
+    private static void member(JsonGenerator g, String key, Object value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(key);
+            value(g, value);
         }
-        if (!first) {
-            out.append(',');
-        }
-        string(out, key);
-        out.append(':');
-        value(out, value);
-        return false;
     }
 
-    private static boolean value(StringBuilder out, Object v) {
+    private static boolean value(JsonGenerator g, Object v) throws IOException {
         if (v instanceof String s) {
-            string(out, s);
+            g.writeString(s);
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            out.append(((Number) v).longValue());
+            g.writeNumber(((Number) v).longValue());
         } else if (v instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
                 return false;
             }
-            out.append(Double.toString(d));
+            g.writeNumber(d);
         } else if (v instanceof Boolean b) {
-            out.append(b.booleanValue());
+            g.writeBoolean(b);
         } else if (v instanceof Map<?, ?> m) {
-            return map(out, m);
+            return map(g, m);
         } else if (v instanceof List<?> l) {
-            out.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                Object item = l.get(i);
-                if (item == null || !value(out, item)) {
+            g.writeStartArray();
+            for (Object item : l) {
+                if (item == null || !value(g, item)) {
                     return false;
                 }
             }
-            out.append(']');
+            g.writeEndArray();
         } else {
             return false;
         }
@@ -102,7 +98,7 @@ final class FastWriter {
     }
 
     /** A map with its keys sorted, as Jackson's ORDER_MAP_ENTRIES_BY_KEYS sorts them (natural String order). */
-    private static boolean map(StringBuilder out, Map<?, ?> m) {
+    private static boolean map(JsonGenerator g, Map<?, ?> m) throws IOException {
         if (m instanceof SortedMap<?, ?> sorted && sorted.comparator() != null) {
             return false; // Jackson keeps a sorted map's own order
         }
@@ -120,47 +116,18 @@ final class FastWriter {
         if (!(m instanceof SortedMap<?, ?>)) {
             Arrays.sort(keys);
         }
-        out.append('{');
-        for (int i = 0; i < n; i++) {
-            Object v = m.get(keys[i]);
+        g.writeStartObject();
+        for (String key : keys) {
+            Object v = m.get(key);
             if (v == null) {
                 return false;
             }
-            if (i > 0) {
-                out.append(',');
-            }
-            string(out, keys[i]);
-            out.append(':');
-            if (!value(out, v)) {
+            g.writeFieldName(key);
+            if (!value(g, v)) {
                 return false;
             }
         }
-        out.append('}');
+        g.writeEndObject();
         return true;
-    }
-
-    /** A JSON string, escaped as Jackson escapes it: quote, backslash and control characters only. */
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(s, start, i);
-            start = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        out.append(s, start, s.length()).append('"');
     }
 }

@@ -36,11 +36,11 @@ class FastWriterTest {
                 direct++;
             }
         }
-        assertThat(direct).as("events written without Jackson").isGreaterThan(10_000);
+        assertThat(direct).as("events written by the direct writer").isGreaterThan(10_000);
     }
 
     @Test
-    void theRecordsOfARunAreWrittenWithoutJackson() {
+    void theRecordsOfARunAreWrittenByTheDirectWriter() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("since", "-P7D");
         params.put("customerId", "C-1");
