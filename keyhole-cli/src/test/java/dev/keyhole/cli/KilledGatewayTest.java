@@ -162,11 +162,15 @@ class KilledGatewayTest {
     void runsInFlightAtTheKillAreFinishedAsInterruptedByTheRestartedGateway() throws Exception {
         Map<String, List<String>> byId = recordsById();
         List<String> cutOff = sent.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-        List<String> interrupted = cutOff.stream().filter(byId::containsKey).toList();
-        assertThat(interrupted).as("cut-off runs that had started (of %s)", cutOff).isNotEmpty();
-        for (String id : interrupted) {
-            assertThat(byId.get(id)).as(id).containsExactly("started", "finished:interrupted");
+        List<String> begun = cutOff.stream().filter(byId::containsKey).toList();
+        assertThat(begun).as("cut-off runs that had started (of %s)", cutOff).isNotEmpty();
+        // A cut-off run ends with exactly one finish: `interrupted`, written by the restarted gateway, or `ok` when
+        // its finished record was committed and only the answer died with the process (seen once in a CI run).
+        for (String id : begun) {
+            assertThat(byId.get(id)).as(id).isIn(List.of("started", "finished:interrupted"), List.of("started", "finished:ok"));
         }
+        assertThat(begun).as("runs the restarted gateway recorded as interrupted")
+                .anyMatch(id -> byId.get(id).equals(List.of("started", "finished:interrupted")));
         assertThat(restartErr).contains("recorded as interrupted: ");
         assertThat(byId.keySet()).as("nothing but what was sent").isSubsetOf(sent.keySet());
     }
