@@ -45,13 +45,17 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * What keyhole adds to a query: {@code Executor.run} (authorize, bind, plan, compile the session
  * policy, pre-flight check, warm credentials, execute, mask) against the same query sent directly
- * with the SDK and the same credentials, on the same local engine, at 1 and 64 concurrent callers.
+ * with the SDK and the same credentials, on the same local engine, at 1 and 64 concurrent callers. Callers are
+ * virtual threads, as {@code keyhole serve} runs each request (JDK 24 on), or platform threads.
  *
- * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS] [full|normal] [AUDIT_DIR|-] [ROUNDS]</pre>
+ * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS] [full|normal] [AUDIT_DIR|-] [ROUNDS] [virtual|platform]</pre>
  */
 public final class RunOverhead {
 
     private RunOverhead() {}
+
+    /** Whether callers are virtual threads (as the server's requests) or platform threads. */
+    private static boolean virtualCallers = true;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -111,6 +115,8 @@ public final class RunOverhead {
                         .select(Select.SPECIFIC_ATTRIBUTES).limit(10).scanIndexForward(false).build();
                 System.out.printf("audit: %s, sync %s%n", auditFile, sync.name().toLowerCase(java.util.Locale.ROOT));
                 int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+                virtualCallers = args.length <= 4 || args[4].equals("virtual");
+                System.out.printf("callers: %s threads%n", virtualCallers ? "virtual" : "platform");
                 for (int clientsN : new int[] {1, 64}) {
                     // Warm both paths before measuring either, so neither pays for the other's JIT.
                     measure("direct SDK", clientsN, 3, () -> direct.query(q));
@@ -180,7 +186,8 @@ public final class RunOverhead {
      * shared machine, the CPU per operation is the steadier figure.
      */
     private static long[] measure(String label, int clients, int seconds, Callable<?> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = virtualCallers ? Executors.newVirtualThreadPerTaskExecutor()
+                : Executors.newFixedThreadPool(clients);
         long cpu0 = CpuTime.process();
         long jit0 = CpuTime.compilers();
         long start = System.nanoTime();

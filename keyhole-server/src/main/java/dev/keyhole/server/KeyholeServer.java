@@ -34,6 +34,15 @@ public final class KeyholeServer implements AutoCloseable {
      * (stylesheets and scripts, which hold no data).
      */
     static final java.util.Set<String> OPEN_PATHS = java.util.Set.of("/healthz", "/login", "/assets/*", "/webjars/*");
+    /**
+     * Requests run on virtual threads where the JDK lets a virtual thread block inside {@code synchronized}
+     * without holding its carrier (JDK 24 on; the JDBC drivers and HTTP clients a request goes through block
+     * there). A run waits three times (its started record, the query, its finished record); on a virtual thread
+     * each wait parks a continuation instead of switching an operating-system thread.
+     */
+    static final boolean VIRTUAL_THREADS = Boolean.parseBoolean(System.getProperty("keyhole.virtualThreads",
+            String.valueOf(Runtime.version().feature() >= 24)));
+
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private final Javalin app;
@@ -95,6 +104,7 @@ public final class KeyholeServer implements AutoCloseable {
         dev.keyhole.gateway.audit.CorrelationIds ids = s.correlationIds(); // one SecureRandom for every request
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.concurrency.useVirtualThreads = VIRTUAL_THREADS;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors.handler()));
             cfg.routes.before(ctx -> {

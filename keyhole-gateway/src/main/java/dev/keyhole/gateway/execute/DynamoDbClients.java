@@ -3,6 +3,7 @@ package dev.keyhole.gateway.execute;
 import dev.keyhole.gateway.credentials.SessionCredentials;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,7 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One DynamoDB client per set of minted credentials, all sharing one HTTP connection pool. Retries use
+ * One DynamoDB client per set of minted credentials, all sharing one HTTP connection pool and one timeout
+ * timer; a client is closed and dropped once its credentials have been expired for a while. Retries use
  * the SDK's standard strategy: exponential backoff with jitter on throttling and transient errors,
  * then a clear error; attempts and calls are bounded in time ({@link AwsCallLimits}).
  */
@@ -21,7 +23,15 @@ public final class DynamoDbClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final URI endpoint;
     private final AwsCallLimits limits;
-    private final ConcurrentHashMap<String, DynamoDbClient> byAccessKey = new ConcurrentHashMap<>();
+    /**
+     * How long after its credentials expire a client is kept: a run that started before the expiry may still be
+     * on its last pages (each call is cut off after {@link AwsCallLimits#callTimeout()}).
+     */
+    static final Duration KEEP_AFTER_EXPIRY = Duration.ofMinutes(10);
+
+    private record Cached(DynamoDbClient client, Instant expiration) {}
+
+    private final ConcurrentHashMap<String, Cached> byAccessKey = new ConcurrentHashMap<>();
 
     /** {@code endpoint}: the local engine's URI, or {@code null} for AWS. */
     public DynamoDbClients(URI endpoint, int maxAttempts) {
@@ -37,7 +47,13 @@ public final class DynamoDbClients implements AutoCloseable {
 
     /** The client for {@code creds} in {@code region}. */
     public DynamoDbClient forCredentials(SessionCredentials creds, String region) {
-        return byAccessKey.computeIfAbsent(creds.accessKeyId() + "|" + region, k -> {
+        String key = creds.accessKeyId() + "|" + region;
+        Cached c = byAccessKey.get(key);
+        if (c != null) {
+            return c.client();
+        }
+        dropExpired();
+        return byAccessKey.computeIfAbsent(key, k -> {
             var b = DynamoDbClient.builder()
                     .httpClient(http)
                     .region(Region.of(region))
@@ -47,13 +63,30 @@ public final class DynamoDbClients implements AutoCloseable {
             if (endpoint != null) {
                 b.endpointOverride(endpoint);
             }
-            return b.build();
+            return new Cached(b.build(), creds.expiration());
+        }).client();
+    }
+
+    /** Closes the clients of credentials expired longer than {@link #KEEP_AFTER_EXPIRY} ago. */
+    private void dropExpired() {
+        Instant cutoff = Instant.now().minus(KEEP_AFTER_EXPIRY);
+        byAccessKey.entrySet().removeIf(e -> {
+            if (e.getValue().expiration().isBefore(cutoff)) {
+                e.getValue().client().close();
+                return true;
+            }
+            return false;
         });
+    }
+
+    /** How many clients are open (for tests). */
+    int open() {
+        return byAccessKey.size();
     }
 
     @Override
     public void close() {
-        byAccessKey.values().forEach(DynamoDbClient::close);
+        byAccessKey.values().forEach(c -> c.client().close());
         http.close();
     }
 }
