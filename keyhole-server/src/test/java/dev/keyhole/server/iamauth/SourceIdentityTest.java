@@ -29,4 +29,26 @@ class SourceIdentityTest {
         assertThat(a).matches(LEGAL).hasSize(64);
         assertThat(b).matches(LEGAL).isNotEqualTo(a);
     }
+
+    @Test
+    void aNameStsTakesIsKeptAsItIsAndEveryOtherBecomesOneItTakes() {
+        // The check is a plain character loop (it runs for every record of every run); the regular expression
+        // STS documents is the reference it must agree with.
+        String alphabet = "abcXYZ019_+=,.@-:/ é\u00e9\u0130\u212a\t*#";
+        java.util.Random random = new java.util.Random(20261208);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = random.nextInt(70); n >= 0; n--) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String given = name.toString();
+            String identity = new Caller(given, Set.of()).sourceIdentity();
+            assertThat(identity).as("for %s", given).matches(LEGAL);
+            if (given.matches(LEGAL)) {
+                assertThat(identity).isEqualTo(given);
+            } else {
+                assertThat(identity).isNotEqualTo(given);
+            }
+        }
+    }
 }
