@@ -1,6 +1,7 @@
 package dev.keyhole.bench;
 
 import dev.keyhole.gateway.Caller;
+import dev.keyhole.gateway.audit.AuditEvent;
 import dev.keyhole.gateway.audit.AuditLog;
 import dev.keyhole.gateway.audit.AuditStore;
 import dev.keyhole.gateway.audit.CheckpointPolicy;
@@ -46,7 +47,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * What keyhole adds to a query: {@code Executor.run} (authorize, bind, plan, compile the session
  * policy, pre-flight check, warm credentials, execute, mask) against the same query sent directly
  * with the SDK and the same credentials, on the same local engine, at 1 and 64 concurrent callers. Callers are
- * virtual threads, as {@code keyhole serve} runs each request (JDK 24 on), or platform threads.
+ * virtual threads, as {@code keyhole serve} runs each request (JDK 24 on), or platform threads. A third path,
+ * the direct query between a started and a finished record like a run's, shows what the durable audit alone costs.
  *
  * <pre>java -cp "keyhole-bench/target/classes:keyhole-bench/target/lib/*" dev.keyhole.bench.RunOverhead [SECONDS] [full|normal] [AUDIT_DIR|-] [ROUNDS] [virtual|platform]</pre>
  */
@@ -114,6 +116,18 @@ public final class RunOverhead {
                                 ":since", AttributeValue.fromS("2026-01-01T00:00:00Z")))
                         .select(Select.SPECIFIC_ATTRIBUTES).limit(10).scanIndexForward(false).build();
                 System.out.printf("audit: %s, sync %s%n", auditFile, sync.name().toLowerCase(java.util.Locale.ROOT));
+                // The same query between a started and a finished record with a run's fields: the audit's share.
+                Callable<?> audited = () -> {
+                    String id = "kh-bench-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+                    audit.append(record(AuditEvent.Type.STARTED, id, rb, params, clock).with(AuditEvent.Field.DECISION, "allow")
+                            .with(AuditEvent.Field.REASON, "runner group:oncall")
+                            .with(AuditEvent.Field.INSTANCE, dev.keyhole.gateway.audit.Instances.current()).build());
+                    int items = direct.query(q).count();
+                    return audit.append(record(AuditEvent.Type.FINISHED, id, rb, params, clock)
+                            .with(AuditEvent.Field.OUTCOME, "ok").with(AuditEvent.Field.ITEMS, items)
+                            .with(AuditEvent.Field.PAGES, 1).with(AuditEvent.Field.CONSUMED_CAPACITY, 0.5)
+                            .with(AuditEvent.Field.ACCESS_KEY_ID, c.accessKeyId()).with(AuditEvent.Field.DURATION_MS, 0).build());
+                };
                 int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
                 virtualCallers = args.length <= 4 || args[4].equals("virtual");
                 System.out.printf("callers: %s threads%n", virtualCallers ? "virtual" : "platform");
@@ -121,6 +135,7 @@ public final class RunOverhead {
                     // Warm both paths before measuring either, so neither pays for the other's JIT.
                     measure("direct SDK", clientsN, 3, () -> direct.query(q));
                     measure("keyhole run", clientsN, 3, () -> executor.run(run));
+                    measure("SDK + audit", clientsN, 3, audited);
                     // Rounds alternate the two paths, so a neighbour's burst of work on a shared machine lands on
                     // both; the median of the rounds' differences is the figure to quote.
                     double[] p50 = new double[rounds];
@@ -128,11 +143,17 @@ public final class RunOverhead {
                     double[] share = new double[rounds];
                     double[] cpuDirect = new double[rounds];
                     double[] cpuKeyhole = new double[rounds];
+                    double[] auditShare = new double[rounds];
+                    double[] auditP50 = new double[rounds];
                     for (int i = 0; i < rounds; i++) {
                         long[] d = measure("direct SDK", clientsN, seconds, () -> direct.query(q));
                         long[] k = measure("keyhole run", clientsN, seconds, () -> executor.run(run));
+                        long[] a = measure("SDK + audit", clientsN, seconds, audited);
                         print("direct SDK", clientsN, d);
                         print("keyhole run", clientsN, k);
+                        print("SDK + audit", clientsN, a);
+                        auditShare[i] = opsPerSecond(a) / opsPerSecond(d);
+                        auditP50[i] = (percentile(a, 0.50) - percentile(d, 0.50)) / 1e6;
                         p50[i] = (percentile(k, 0.50) - percentile(d, 0.50)) / 1e6;
                         p99[i] = (percentile(k, 0.99) - percentile(d, 0.99)) / 1e6;
                         share[i] = opsPerSecond(k) / opsPerSecond(d);
@@ -144,11 +165,22 @@ public final class RunOverhead {
                                 + "throughput %.0f%% of direct; cpu/op without the JIT compilers %.1f µs direct, "
                                 + "%.1f µs keyhole%n", clientsN, rounds, median(p50), median(p99),
                                 100 * median(share), median(cpuDirect), median(cpuKeyhole));
+                        System.out.printf("clients=%-3d median of %d rounds: the two audit records alone add p50 %+.3f ms;"
+                                + " throughput %.0f%% of direct%n", clientsN, rounds, median(auditP50), 100 * median(auditShare));
                     }
                 }
             }
             broker.close();
         }
+    }
+
+    /** The fields the executor puts in every record of a run. */
+    private static AuditEvent.Builder record(AuditEvent.Type type, String id, Runbook rb, Map<String, String> params,
+                                             Clock clock) {
+        return AuditEvent.of(type, id, clock.instant(), "alice").with(AuditEvent.Field.RUNBOOK, rb.name())
+                .with(AuditEvent.Field.RUNBOOK_VERSION, rb.contentHash()).with(AuditEvent.Field.QUERY, "recent")
+                .with(AuditEvent.Field.TICKET, "INC-1").with(AuditEvent.Field.PARAMETERS, new java.util.TreeMap<>(params))
+                .with(AuditEvent.Field.SESSION_NAME, id).with(AuditEvent.Field.SOURCE_IDENTITY, "alice");
     }
 
     private static void print(String label, int clients, long[] sorted) {

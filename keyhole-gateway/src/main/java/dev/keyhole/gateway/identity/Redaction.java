@@ -32,9 +32,39 @@ public final class Redaction {
 
     /** {@code text} with every secret in it replaced; the same string when there is none. */
     public static String redact(String text) {
-        if (text == null || text.length() < SHORTEST) {
+        if (text == null || text.length() < SHORTEST || !mayHoldSecret(text)) {
             return text;
         }
+        return redactByExpression(text);
+    }
+
+    /**
+     * Whether {@code text} has what every shape above needs: {@code kh_}, or a maximal run of
+     * {@code [A-Za-z0-9/+]} exactly 40 long (an AWS secret key, delimited on both sides) or at least 100 long
+     * (a session token). One pass, no backtracking: every field of every audit record comes here, and the
+     * expression's look-aheads cost far more on the long ids and hashes that are no secret.
+     */
+    static boolean mayHoldSecret(String text) {
+        if (text.contains("kh_")) {
+            return true;
+        }
+        int run = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '+') {
+                run++;
+            } else {
+                if (run == 40 || run >= 100) {
+                    return true;
+                }
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #redact} by the expression alone, for text that passed {@link #mayHoldSecret}. */
+    static String redactByExpression(String text) {
         Matcher m = SECRETS.matcher(text);
         if (!m.find()) {
             return text;

@@ -47,4 +47,27 @@ class RedactionTest {
         assertThat(e.get(AuditEvent.Field.PARAMETERS)).isEqualTo(Map.of("customerId", "[redacted]"));
         assertThat(e.get(AuditEvent.Field.REASON).toString()).doesNotContain(TOKEN);
     }
+
+    @Test
+    void theOnePassPrefilterNeverLetsThroughWhatTheExpressionWouldRedact() {
+        // Text made of the shapes the expression looks for, their near misses (runs one longer or shorter,
+        // neighbours that extend a run) and ordinary ids, joined by every kind of separator.
+        String[] parts = {TOKEN, AWS_SECRET, MINTED_SECRET, "kh_", "kh_AbCdEfGhJkMn_", "A".repeat(99), "A".repeat(100),
+                "b".repeat(39), "Ab1".repeat(13) + "c2", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "ASIAABCDEFGHIJKLMNOP", "C-1001", "x", "==", "/", "+", "Z9"};
+        String[] separators = {"", " ", "=", "-", "_", "/", "+", ":", "`", "é", "\n"};
+        java.util.Random random = new java.util.Random(20261208);
+        int redacted = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                text.append(separators[random.nextInt(separators.length)]).append(parts[random.nextInt(parts.length)]);
+            }
+            String t = text.toString();
+            String expected = t.length() < 40 ? t : Redaction.redactByExpression(t);
+            assertThat(Redaction.redact(t)).as("for %s", t).isEqualTo(expected);
+            redacted += expected.equals(t) ? 0 : 1;
+        }
+        assertThat(redacted).as("generated texts that held a secret").isGreaterThan(5_000);
+    }
 }
