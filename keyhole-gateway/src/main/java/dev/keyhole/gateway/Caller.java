@@ -35,7 +35,14 @@ public record Caller(String name, Set<String> groups) {
         if (stsSafe(name)) {
             return name;
         }
-        String safe = (name + "..").substring(0, Math.max(2, name.length())).replaceAll("[^\\w+=,.@-]", ".");
+        // Character by character (UTF-16 units), so a name of one emoji still becomes two legal characters.
+        char[] chars = (name + "..").substring(0, Math.max(2, name.length())).toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (!stsSafe(chars[i])) {
+                chars[i] = '.';
+            }
+        }
+        String safe = new String(chars);
         if (safe.length() <= 64) {
             return safe;
         }
@@ -53,11 +60,14 @@ public record Caller(String name, Set<String> groups) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_+=,.@-".indexOf(c) >= 0)) {
+            if (!stsSafe(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean stsSafe(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_+=,.@-".indexOf(c) >= 0;
     }
 }

@@ -36,12 +36,27 @@ public final class KeyholeServer implements AutoCloseable {
     static final java.util.Set<String> OPEN_PATHS = java.util.Set.of("/healthz", "/login", "/assets/*", "/webjars/*");
     /**
      * Requests run on virtual threads where the JDK lets a virtual thread block inside {@code synchronized}
-     * without holding its carrier (JDK 24 on; the JDBC drivers and HTTP clients a request goes through block
-     * there). A run waits three times (its started record, the query, its finished record); on a virtual thread
-     * each wait parks a continuation instead of switching an operating-system thread.
+     * without holding its carrier (JDK 24 on; the PostgreSQL driver and the HTTP clients a request goes through
+     * block there). A run waits three times (its started record, the query, its finished record); on a virtual
+     * thread each wait parks a continuation instead of switching an operating-system thread.
      */
     static final boolean VIRTUAL_THREADS = Boolean.parseBoolean(System.getProperty("keyhole.virtualThreads",
             String.valueOf(Runtime.version().feature() >= 24)));
+
+    /** The JDK's setting for how many carrier threads run virtual threads (default: one per core). */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
+    static {
+        // INVARIANT: more carriers than SQLite connections. SQLite's calls are native and its busy handler sleeps
+        // inside them, which holds the carrier; with one carrier per core, two requests waiting for another
+        // process's (or a checkpoint's) write lock would stop every request, /healthz included, and a request
+        // holding the lock but parked elsewhere could never finish. With more carriers than connections, one
+        // is always free. Set before the first virtual thread starts; an explicit setting wins.
+        if (VIRTUAL_THREADS && System.getProperty(CARRIERS) == null) {
+            System.setProperty(CARRIERS, String.valueOf(Math.max(Runtime.getRuntime().availableProcessors(),
+                    dev.keyhole.gateway.store.Database.SQLITE_CONNECTIONS + 2)));
+        }
+    }
 
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[\\w+=,.@-]{2,64}");
 

@@ -126,6 +126,11 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** The SQLite file holding the audit log, grants and tokens. */
+    public Path stateFile() {
+        return home.resolve("keyhole.db");
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

@@ -70,12 +70,11 @@ public final class DynamoDbClients implements AutoCloseable {
     /** Closes the clients of credentials expired longer than {@link #KEEP_AFTER_EXPIRY} ago. */
     private void dropExpired() {
         Instant cutoff = Instant.now().minus(KEEP_AFTER_EXPIRY);
-        byAccessKey.entrySet().removeIf(e -> {
-            if (e.getValue().expiration().isBefore(cutoff)) {
-                e.getValue().client().close();
-                return true;
+        byAccessKey.forEach((key, cached) -> {
+            // Only the caller that removes it closes it: two sweeps at once close nothing twice.
+            if (cached.expiration().isBefore(cutoff) && byAccessKey.remove(key, cached)) {
+                cached.client().close();
             }
-            return false;
         });
     }
 

@@ -19,6 +19,13 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * Most pooled connections to an SQLite file. SQLite's calls are native and its busy handler sleeps inside
+     * them, so a virtual thread waiting there holds its carrier: at most this many carriers can be held by
+     * the store (see keyhole-server's {@code KeyholeServer.VIRTUAL_THREADS}).
+     */
+    public static final int SQLITE_CONNECTIONS = 8;
+
     /** How the two databases differ for keyhole. */
     public enum Dialect {
         SQLITE("db/keyhole/sqlite"),
@@ -57,7 +64,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setDataSourceProperties(props);
-        hc.setMaximumPoolSize(dialect == Dialect.SQLITE ? 8 : 16);
+        hc.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_CONNECTIONS : 16);
         hc.setMinimumIdle(1);
         hc.setPoolName("keyhole-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
         hc.setConnectionTimeout(30_000);

@@ -12,6 +12,11 @@ class SourceIdentityTest {
     private static final String LEGAL = "[\\w+=,.@-]{2,64}";
 
     @Test
+    void aNameOfOneEmojiStillBecomesTwoLegalCharacters() {
+        assertThat(new Caller("\uD83D\uDE00", Set.of()).sourceIdentity()).isEqualTo("..");
+    }
+
+    @Test
     void aPersonsNameIsTheSourceIdentity() {
         assertThat(new Caller("alice", Set.of()).sourceIdentity()).isEqualTo("alice");
     }
@@ -39,6 +44,9 @@ class SourceIdentityTest {
         for (int i = 0; i < 20_000; i++) {
             StringBuilder name = new StringBuilder();
             for (int n = random.nextInt(70); n >= 0; n--) {
+                if (random.nextInt(8) == 0) {
+                    name.append("\uD83D\uDE00"); // a whole emoji: two UTF-16 units, one code point
+                }
                 name.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String given = name.toString();
