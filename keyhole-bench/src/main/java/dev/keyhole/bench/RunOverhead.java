@@ -130,6 +130,9 @@ public final class RunOverhead {
                 };
                 int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
                 virtualCallers = args.length <= 4 || args[4].equals("virtual");
+                if (virtualCallers) {
+                    dev.keyhole.server.KeyholeServer.carriersForSqlite(); // as keyhole serve runs them
+                }
                 System.out.printf("callers: %s threads%n", virtualCallers ? "virtual" : "platform");
                 for (int clientsN : new int[] {1, 64}) {
                     // Warm both paths before measuring either, so neither pays for the other's JIT.

@@ -47,6 +47,15 @@ public final class KeyholeServer implements AutoCloseable {
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
     static {
+        carriersForSqlite();
+    }
+
+    /**
+     * Sees that virtual threads have more carriers than the SQLite store has connections, unless set explicitly;
+     * must run before the first virtual thread starts (this class runs it when it loads). Benchmarks that call the
+     * executor from virtual threads without a server call it too.
+     */
+    public static void carriersForSqlite() {
         // INVARIANT: more carriers than SQLite connections. SQLite's calls are native and its busy handler sleeps
         // inside them, which holds the carrier; with one carrier per core, two requests waiting for another
         // process's (or a checkpoint's) write lock would stop every request, /healthz included, and a request
