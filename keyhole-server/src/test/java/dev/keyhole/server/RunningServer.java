@@ -76,6 +76,11 @@ public final class RunningServer implements AutoCloseable {
     private final Path home;
 
     public RunningServer() throws Exception {
+        this(List.of());
+    }
+
+    /** The demo server with {@code more} routes besides the API, the web UI and drift. */
+    public RunningServer(List<Route> more) throws Exception {
         Path root = Files.exists(Path.of("examples")) ? Path.of(".") : Path.of("..");
         home = Files.createTempDirectory("keyhole-server-test");
         world = new DemoWorld(root, home, clock, token -> {
@@ -92,6 +97,7 @@ public final class RunningServer implements AutoCloseable {
         WebUi ui = new WebUi(world.services(), drift);
         List<Route> extra = new java.util.ArrayList<>(ui.routes());
         extra.addAll(DriftApi.routes(drift));
+        extra.addAll(more);
         server = KeyholeServer.start(world.services(), new Sessions(clock, Duration.ofHours(8)), ui.signInPage(), extra,
                 "127.0.0.1", 0, "test", log);
     }
@@ -136,20 +142,25 @@ public final class RunningServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path, token, null), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request(path, token, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of {@code path} ({@code json} null) or a POST of {@code json} to it, with {@code token} if not null. */
+    HttpRequest request(String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (json == null) {
+            b.GET();
+        } else {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return b.build();
     }
 
     @Override
